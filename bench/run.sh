@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# `make bench`: builds every entry of bench/modules.list, runs each under
+# QEMU with -icount shift=0,sleep=off and prints the "bench: ..." lines it
+# prints, plus the image size.  Reports numbers; asserts nothing about them.
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root" || exit 1
+./setup || exit 1
+list=${BENCH_LIST:-bench/modules.list}
+mkdir -p obj/bench
+entries=$(sed -n 's/^[[:space:]]*entry[[:space:]]\{1,\}\([^[:space:]#]\{1,\}\).*/\1/p' "$list")
+if [[ -z $entries ]]; then
+	echo "bench: no benchmarks in $list"
+	exit 0
+fi
+status=0
+for e in $entries; do
+	img=obj/l4/arm64/images/bootstrap_${e}_arm_virt.elf
+	if ! make --no-print-directory elfimage E="$e" MODULES_LIST="$list" >"obj/bench/$e.build" 2>&1; then
+		echo "bench: $e: image build failed (obj/bench/$e.build)"
+		status=1
+		continue
+	fi
+	echo "bench: $e: image_size $(stat -c %s "$img") bytes"
+	tests/lib/qemu-run.sh "$img" "${BENCH_TIMEOUT:-300}" "obj/bench/$e.log" \
+		-icount shift=0,sleep=off
+	rc=$?
+	tr -d '\r' <"obj/bench/$e.log" | grep '^bench: '
+	if ((rc != 0)); then
+		echo "bench: $e: QEMU exit status $rc (obj/bench/$e.log)"
+		status=1
+	fi
+done
+exit $status

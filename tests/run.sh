@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# The test runner behind `make check`: host unit tests (tests/unit/), the
+# in-QEMU kernel tests (tests/ktest/) and the scenario tests (tests/system/).
+# Prints one line per test, PASS: <name> / FAIL: <name>: <reason> /
+# SKIP: <name>: <reason>, and last "N passed, N failed[, N skipped]".
+# Exits non-zero if anything failed.
+#
+#   tests/run.sh [unit] [ktest] [system]     (default: all three)
+#   KTEST_TIMEOUT=120  SYSTEM_TIMEOUT_SCALE=1  knobs for slow machines
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root" || exit 1
+./setup || exit 1
+
+logs=obj/tests
+mkdir -p "$logs"
+passed=0 failed=0 skipped=0
+MAKE=(make --no-print-directory)
+
+pass() { echo "PASS: $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL: $1: $2"; failed=$((failed + 1)); }
+skip() { echo "SKIP: $1: $2"; skipped=$((skipped + 1)); }
+tail_of() { echo "---- last 40 lines of $1 ----"; tail -n 40 "$1" | tr -d '\r'; echo "----"; }
+
+run_unit() {
+	local t bin out rc nfail
+	for t in $("${MAKE[@]}" -s list-unit-tests); do
+		if ! "${MAKE[@]}" "unit-test-$t" >"$logs/unit-$t.build" 2>&1; then
+			fail "unit/$t" "build failed"
+			tail_of "$logs/unit-$t.build"
+			continue
+		fi
+		bin=obj/host/unit/test_$t
+		out=$logs/unit-$t.log
+		ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} timeout 120 "$bin" >"$out" 2>&1
+		rc=$?
+		nfail=0
+		while IFS= read -r line; do
+			case $line in
+			"PASS: "*) echo "$line"; passed=$((passed + 1)) ;;
+			"FAIL: "*) echo "$line"; failed=$((failed + 1)); nfail=$((nfail + 1)) ;;
+			esac
+		done <"$out"
+		if ((rc != 0 && nfail == 0)); then
+			fail "unit/$t" "exited with status $rc (crash or sanitizer report)"
+			tail_of "$out"
+		fi
+	done
+}
+
+have_pkg() { [[ -f src/pkg/$1/Makefile || -f tests/$1/Makefile ]]; }
+
+run_ktest() {
+	local img=obj/l4/arm64/images/bootstrap_ktest_arm_virt.elf log=$logs/ktest.log rc n=0
+	if [[ ! -f kernel/Makefile ]]; then
+		skip ktest "no kernel/Makefile yet"
+		return
+	fi
+	if ! have_pkg ktest; then
+		skip ktest "no ktest package (src/pkg/ktest/ or tests/ktest/Makefile) yet"
+		return
+	fi
+	if ! "${MAKE[@]}" elfimage E=ktest MODULES_LIST=tests/ktest/modules.list \
+		>"$logs/ktest.build" 2>&1; then
+		fail ktest "image build failed"
+		tail_of "$logs/ktest.build"
+		return
+	fi
+	tests/lib/qemu-run.sh "$img" "${KTEST_TIMEOUT:-120}" "$log"
+	rc=$?
+	while IFS= read -r line; do
+		if [[ $line =~ ^ktest:\ ([^:[:space:]]+):\ PASS ]]; then
+			pass "ktest/${BASH_REMATCH[1]}"
+			n=$((n + 1))
+		elif [[ $line =~ ^ktest:\ ([^:[:space:]]+):\ FAIL\ ?(.*)$ ]]; then
+			fail "ktest/${BASH_REMATCH[1]}" "${BASH_REMATCH[2]:-failed}"
+			n=$((n + 1))
+		fi
+	done < <(tr -d '\r' <"$log")
+	if ((rc != 0)); then
+		fail ktest "QEMU exit status $rc$( ((rc == 124)) && echo ' (timeout)')"
+		tail_of "$log"
+	elif ! tr -d '\r' <"$log" | grep -q '^ktest: done'; then
+		fail ktest "no final 'ktest: done' line"
+		tail_of "$log"
+	elif ((n == 0)); then
+		fail ktest "no test case reported"
+		tail_of "$log"
+	fi
+}
+
+# One scenario: tests/system/<name>.test, "key: value" lines (see README.md).
+run_system_test() {
+	local file=$1 name kind=boot entry="" list=files/modules.list search="" image=""
+	local limit=60 exitcode="" key val req missing="" rc log build img reason="" prereqs=unset
+	local -a expect=() forbid=() errors=()
+	name=system/$(basename "$file" .test)
+	while IFS= read -r line || [[ -n $line ]]; do
+		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+		key=${line%%:*}
+		val=${line#*:}
+		val=${val#"${val%%[![:space:]]*}"}
+		case $key in
+		kind) kind=$val ;;
+		entry) entry=$val ;;
+		modules) list=$val ;;
+		search-path) search=$val ;;
+		image) image=$val ;;
+		prereqs) prereqs=$val ;;
+		timeout) limit=$val ;;
+		exit) exitcode=$val ;;
+		expect) expect+=("$val") ;;
+		forbid) forbid+=("$val") ;;
+		error) errors+=("$val") ;;
+		requires) for req in $val; do [[ -e $req ]] || missing+=" $req"; done ;;
+		description) ;;
+		*) fail "$name" "unknown key '$key' in $file"; return ;;
+		esac
+	done <"$file"
+	if [[ -n $missing ]]; then
+		skip "$name" "missing:$missing"
+		return
+	fi
+	log=$logs/$(basename "$file" .test).log
+	build=$logs/$(basename "$file" .test).build
+	img=obj/l4/arm64/images/bootstrap_${entry}_arm_virt.elf
+
+	if [[ $kind == build-fail ]]; then
+		# A stale image must disappear too: plant one.
+		mkdir -p "$(dirname "$img")"
+		echo stale >"$img"
+		[[ $prereqs == unset ]] && prereqs=
+		if "${MAKE[@]}" elfimage IMAGE_PREREQS="$prereqs" E="$entry" MODULES_LIST="$list" \
+			${search:+MODULE_SEARCH_PATH="$search"} >"$build" 2>&1; then
+			fail "$name" "make elfimage succeeded"
+			return
+		fi
+		for val in "${errors[@]}"; do
+			grep -Eq -- "$val" "$build" || reason="no error line matching '$val'"
+		done
+		[[ -e $img || -e out/images/$(basename "$img") ]] && reason="an image was left behind"
+		[[ -n $reason ]] && { fail "$name" "$reason"; tail_of "$build"; return; }
+		pass "$name"
+		return
+	fi
+
+	if [[ -z $image ]]; then
+		local -a pre=()
+		[[ $prereqs != unset ]] && pre=("IMAGE_PREREQS=$prereqs")
+		if ! "${MAKE[@]}" elfimage "${pre[@]}" E="$entry" MODULES_LIST="$list" \
+			${search:+MODULE_SEARCH_PATH="$search"} >"$build" 2>&1; then
+			fail "$name" "image build failed"
+			tail_of "$build"
+			return
+		fi
+		image=$img
+	elif [[ $image == pkg:* ]]; then
+		"${MAKE[@]}" "pkg-${image#pkg:}" >"$build" 2>&1 || {
+			fail "$name" "build failed"; tail_of "$build"; return; }
+		image=obj/l4/arm64/bin/${image#pkg:}
+	fi
+	limit=$((limit * ${SYSTEM_TIMEOUT_SCALE:-1}))
+	if [[ -z $exitcode && ${#expect[@]} -gt 0 ]]; then
+		QEMU_STOP_REGEX=${expect[-1]} tests/lib/qemu-run.sh "$image" "$limit" "$log"
+	else
+		tests/lib/qemu-run.sh "$image" "$limit" "$log"
+	fi
+	rc=$?
+	if [[ -n $exitcode && $rc != "$exitcode" ]]; then
+		reason="QEMU exit status $rc, expected $exitcode"
+	elif [[ -z $exitcode && $rc != 0 ]]; then
+		reason="QEMU exit status $rc$( ((rc == 124)) && echo ' (timeout)')"
+	fi
+	# Expected lines in order.
+	if [[ -z $reason ]]; then
+		local rest
+		rest=$(tr -d '\r' <"$log")
+		for val in "${expect[@]}"; do
+			local at
+			at=$(grep -En -m1 -- "$val" <<<"$rest" | cut -d: -f1)
+			if [[ -z $at ]]; then
+				reason="no line matching '$val' (in order)"
+				break
+			fi
+			rest=$(tail -n "+$((at + 1))" <<<"$rest")
+		done
+	fi
+	for val in "${forbid[@]}"; do
+		tr -d '\r' <"$log" | grep -Eq -- "$val" && reason="forbidden line matching '$val'"
+	done
+	if [[ -n $reason ]]; then
+		fail "$name" "$reason"
+		tail_of "$log"
+	else
+		pass "$name"
+	fi
+}
+
+run_system() {
+	local f
+	for f in tests/system/*.test; do
+		[[ -e $f ]] && run_system_test "$f"
+	done
+}
+
+kinds=("$@")
+((${#kinds[@]})) || kinds=(unit ktest system)
+for k in "${kinds[@]}"; do
+	case $k in
+	unit) run_unit ;;
+	ktest) run_ktest ;;
+	system) run_system ;;
+	*) echo "tests/run.sh: unknown kind '$k'" >&2; exit 2 ;;
+	esac
+done
+
+if ((skipped)); then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
+((failed == 0))
