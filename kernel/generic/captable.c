@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+/* Capability tables (see captable.h). */
+#include <captable.h>
+#include <kmem.h>
+#include <kobject.h>
+
+#define LEAF_BYTES (CAP_LEAF_SLOTS * sizeof(struct mapnode))
+
+int captable_init(struct captable *ct)
+{
+	ct->dir = kmem_page_alloc();
+	return ct->dir ? 0 : -1;
+}
+
+void captable_destroy(struct captable *ct)
+{
+	unsigned int d, s;
+
+	if (!ct->dir)
+		return;
+	for (d = 0; d < CAP_DIR_SLOTS; d++) {
+		struct mapnode *leaf = ct->dir[d];
+
+		if (!leaf)
+			continue;
+		for (s = 0; s < CAP_LEAF_SLOTS; s++) {
+			if (leaf[s].obj)
+				mapdb_revoke(&leaf[s], ~0u, true);
+		}
+		kmem_free(leaf, LEAF_BYTES);
+	}
+	kmem_page_free(ct->dir);
+	ct->dir = NULL;
+}
+
+struct mapnode *captable_slot(struct captable *ct, uint64_t idx)
+{
+	struct mapnode **leafp;
+
+	if (idx >= CAP_MAX)
+		return NULL;
+	leafp = &ct->dir[idx / CAP_LEAF_SLOTS];
+	if (!*leafp) {
+		*leafp = kmem_alloc(LEAF_BYTES);
+		if (!*leafp)
+			return NULL;
+	}
+	return &(*leafp)[idx % CAP_LEAF_SLOTS];
+}
+
+struct mapnode *captable_lookup(struct captable *ct, uint64_t idx)
+{
+	struct mapnode *leaf, *n;
+
+	if (idx >= CAP_MAX)
+		return NULL;
+	leaf = ct->dir[idx / CAP_LEAF_SLOTS];
+	if (!leaf)
+		return NULL;
+	n = &leaf[idx % CAP_LEAF_SLOTS];
+	if (!n->obj || n->obj->dead)
+		return NULL;
+	return n;
+}

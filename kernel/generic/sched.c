@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The scheduler (see sched.h).  `current` is always the running thread; it
+ * is on the ready queue only while it is not running, so the queue holds the
+ * threads that wait for the CPU.  The idle thread is never queued.
+ */
+#include <sched.h>
+#include <thread.h>
+#include <task.h>
+#include <arch/cpu.h>
+
+struct thread *current;
+bool need_resched;
+static struct runqueue rq;
+static struct thread *idle_thread;
+static uint64_t idle_ticks;
+
+uint64_t sched_idle_ticks(void)
+{
+	return idle_ticks;
+}
+
+void rq_init(struct runqueue *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < SCHED_NR_PRIOS; i++)
+		list_init(&r->q[i]);
+	for (i = 0; i < SCHED_NR_PRIOS / 64; i++)
+		r->bitmap[i] = 0;
+}
+
+void rq_enqueue(struct runqueue *r, struct thread *t)
+{
+	list_add_tail(&r->q[t->prio], &t->rq_node);
+	r->bitmap[t->prio / 64] |= 1UL << (t->prio % 64);
+}
+
+void rq_enqueue_head(struct runqueue *r, struct thread *t)
+{
+	list_add_head(&r->q[t->prio], &t->rq_node);
+	r->bitmap[t->prio / 64] |= 1UL << (t->prio % 64);
+}
+
+void rq_dequeue(struct runqueue *r, struct thread *t)
+{
+	if (!list_linked(&t->rq_node))
+		return;
+	list_del(&t->rq_node);
+	if (list_empty(&r->q[t->prio]))
+		r->bitmap[t->prio / 64] &= ~(1UL << (t->prio % 64));
+}
+
+struct thread *rq_best(const struct runqueue *r)
+{
+	int w;
+
+	for (w = SCHED_NR_PRIOS / 64 - 1; w >= 0; w--) {
+		if (r->bitmap[w]) {
+			unsigned int prio = (unsigned int)w * 64 + 63 - (unsigned int)__builtin_clzl(r->bitmap[w]);
+
+			return list_first(&r->q[prio], struct thread, rq_node);
+		}
+	}
+	return NULL;
+}
+
+void sched_init(struct thread *idle)
+{
+	rq_init(&rq);
+	idle_thread = idle;
+	current = idle;
+}
+
+static void switch_from_to(struct thread *prev, struct thread *next)
+{
+	if (prev == next)
+		return;
+	next->left = next->left ? next->left : next->quantum;
+	cpu_switch_prepare(prev, next);
+	current = next;
+	switch_to(&prev->ctx, &next->ctx);
+	thread_reap();
+}
+
+/* Run the best ready thread, or idle; prev is already queued if it stays ready. */
+static void pick_and_switch(void)
+{
+	struct thread *prev = current, *next = rq_best(&rq);
+
+	if (next)
+		rq_dequeue(&rq, next);
+	else
+		next = idle_thread;
+	need_resched = false;
+	switch_from_to(prev, next);
+}
+
+void sched_wakeup(struct thread *t)
+{
+	t->state = TS_READY;
+	if (t == current || t == idle_thread || list_linked(&t->rq_node))
+		return;
+	rq_enqueue(&rq, t);
+	if (t->prio > current->prio || current == idle_thread)
+		need_resched = true;
+}
+
+void sched_block(void)
+{
+	pick_and_switch();
+}
+
+void schedule(void)
+{
+	struct thread *best = rq_best(&rq);
+
+	if (current != idle_thread && current->state == TS_READY) {
+		/* Keep running unless someone better (or equal, after a used-up slice) waits. */
+		if (!best || best->prio < current->prio ||
+		    (best->prio == current->prio && current->left))
+			return;
+		rq_enqueue(&rq, current);
+	}
+	pick_and_switch();
+}
+
+void sched_switch_to(struct thread *t)
+{
+	rq_dequeue(&rq, t);
+	t->state = TS_READY;
+	need_resched = false;
+	switch_from_to(current, t);
+}
+
+void sched_tick(void)
+{
+	struct thread *t = current;
+
+	if (t == idle_thread) {
+		idle_ticks++;
+		if (rq_best(&rq))
+			need_resched = true;
+		return;
+	}
+	t->run_ticks++;
+	if (t->left && --t->left == 0) {
+		/* Slice used up: back of its priority's queue. */
+		t->left = t->quantum;
+		if (rq_best(&rq) && rq_best(&rq)->prio >= t->prio) {
+			t->left = 0;
+			need_resched = true;
+		}
+	}
+}
+
+void sched_remove(struct thread *t)
+{
+	rq_dequeue(&rq, t);
+}
+
+void sched_set_prio(struct thread *t, unsigned int prio)
+{
+	bool queued = list_linked(&t->rq_node);
+
+	if (queued)
+		rq_dequeue(&rq, t);
+	t->prio = (uint8_t)prio;
+	if (queued)
+		rq_enqueue(&rq, t);
+	if (t != current && t->state == TS_READY && t->prio > current->prio)
+		need_resched = true;
+}
+
+void schedule_yield(void)
+{
+	struct thread *best = rq_best(&rq);
+
+	if (current == idle_thread || !best || best->prio < current->prio)
+		return;
+	rq_enqueue(&rq, current);
+	pick_and_switch();
+}
