@@ -62,3 +62,21 @@ struct mapnode *captable_lookup(struct captable *ct, uint64_t idx)
 		return NULL;
 	return n;
 }
+
+int captable_install(struct captable *ct, struct task *owner, uint64_t idx, struct kobject *obj,
+		     unsigned int rights)
+{
+	struct mapnode *n = captable_slot(ct, idx);
+
+	if (!n)
+		return -1;
+	if (n->obj)
+		mapdb_revoke(n, ~0u, true);
+	n->kind = MAPNODE_CAP;
+	n->task = owner;
+	n->key = idx;
+	n->obj = obj;
+	n->rights = (uint8_t)rights;
+	mapdb_link(NULL, n);
+	return 0;
+}

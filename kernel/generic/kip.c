@@ -8,7 +8,7 @@
 #include <l4/sys/kip.h>
 #include <panic.h>
 #include <sched.h>
-#include <string.h>
+#include <kstring.h>
 
 paddr_t kip_phys;
 static l4_kernel_info_t *kip;

@@ -7,7 +7,7 @@
  */
 #include <kmem.h>
 #include <panic.h>
-#include <string.h>
+#include <kstring.h>
 
 #define KMEM_PAGE 4096u
 #define MIN_SHIFT 5

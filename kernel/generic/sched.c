@@ -20,51 +20,6 @@ uint64_t sched_idle_ticks(void)
 	return idle_ticks;
 }
 
-void rq_init(struct runqueue *r)
-{
-	unsigned int i;
-
-	for (i = 0; i < SCHED_NR_PRIOS; i++)
-		list_init(&r->q[i]);
-	for (i = 0; i < SCHED_NR_PRIOS / 64; i++)
-		r->bitmap[i] = 0;
-}
-
-void rq_enqueue(struct runqueue *r, struct thread *t)
-{
-	list_add_tail(&r->q[t->prio], &t->rq_node);
-	r->bitmap[t->prio / 64] |= 1UL << (t->prio % 64);
-}
-
-void rq_enqueue_head(struct runqueue *r, struct thread *t)
-{
-	list_add_head(&r->q[t->prio], &t->rq_node);
-	r->bitmap[t->prio / 64] |= 1UL << (t->prio % 64);
-}
-
-void rq_dequeue(struct runqueue *r, struct thread *t)
-{
-	if (!list_linked(&t->rq_node))
-		return;
-	list_del(&t->rq_node);
-	if (list_empty(&r->q[t->prio]))
-		r->bitmap[t->prio / 64] &= ~(1UL << (t->prio % 64));
-}
-
-struct thread *rq_best(const struct runqueue *r)
-{
-	int w;
-
-	for (w = SCHED_NR_PRIOS / 64 - 1; w >= 0; w--) {
-		if (r->bitmap[w]) {
-			unsigned int prio = (unsigned int)w * 64 + 63 - (unsigned int)__builtin_clzl(r->bitmap[w]);
-
-			return list_first(&r->q[prio], struct thread, rq_node);
-		}
-	}
-	return NULL;
-}
-
 void sched_init(struct thread *idle)
 {
 	rq_init(&rq);

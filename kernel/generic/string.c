@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* Byte-wise string functions; the hot copies (UTCB transfer) use their own loops. */
-#include <string.h>
+#include <kstring.h>
 
 void *memcpy(void *dst, const void *src, size_t n)
 {

@@ -104,20 +104,3 @@ void *task_utcb_kaddr(struct task *t, vaddr_t uva)
 		return NULL;
 	return (char *)t->utcb_kpages[off >> PAGE_SHIFT] + (off & (PAGE_SIZE - 1));
 }
-
-int task_cap_install(struct task *t, uint64_t idx, struct kobject *obj, unsigned int rights)
-{
-	struct mapnode *n = captable_slot(&t->caps, idx);
-
-	if (!n)
-		return -L4_ENOMEM;
-	if (n->obj)
-		mapdb_revoke(n, ~0u, true);
-	n->kind = MAPNODE_CAP;
-	n->task = t;
-	n->key = idx;
-	n->obj = obj;
-	n->rights = (uint8_t)rights;
-	mapdb_link(NULL, n);
-	return 0;
-}

@@ -22,6 +22,12 @@ int captable_init(struct captable *ct);
 void captable_destroy(struct captable *ct);
 /* The live node at idx, or NULL (empty, out of range, or a dead object). */
 struct mapnode *captable_lookup(struct captable *ct, uint64_t idx);
+/*
+ * Put obj at idx as a root capability owned by `owner`, releasing what was
+ * there.  The caller's reference to obj passes to the slot.
+ */
+int captable_install(struct captable *ct, struct task *owner, uint64_t idx, struct kobject *obj,
+		     unsigned int rights);
 /* The slot for idx, allocating its leaf; NULL if out of range or no memory. */
 struct mapnode *captable_slot(struct captable *ct, uint64_t idx);
 

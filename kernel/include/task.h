@@ -40,7 +40,11 @@ static inline struct task *to_task(struct kobject *o)
 /* Kernel address of the UTCB at user address uva, or NULL if outside the area. */
 void *task_utcb_kaddr(struct task *t, vaddr_t uva);
 
-/* Install obj at capability index idx as a new root (no parent mapping). */
-int task_cap_install(struct task *t, uint64_t idx, struct kobject *obj, unsigned int rights);
+/* Install obj (its reference passes to the slot) at idx as a new root capability. */
+static inline int task_cap_install(struct task *t, uint64_t idx, struct kobject *obj,
+				   unsigned int rights)
+{
+	return captable_install(&t->caps, t, idx, obj, rights);
+}
 
 #endif

@@ -10,7 +10,7 @@
 #include <arch/sysreg.h>
 #include <kmem.h>
 #include <panic.h>
-#include <string.h>
+#include <kstring.h>
 
 #define PTE_VALID (1UL << 0)
 #define PTE_TABLE (1UL << 1)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The few string functions the kernel needs (gcc may also emit calls to them). */
-#ifndef KERNEL_STRING_H
-#define KERNEL_STRING_H
+#ifndef KERNEL_KSTRING_H
+#define KERNEL_KSTRING_H
 
 #include <types.h>
 
