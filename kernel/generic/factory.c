@@ -78,9 +78,9 @@ static struct factory *factory_create(struct factory *parent, size_t limit)
 static bool varg_umword(const unsigned long *mr, unsigned int words, unsigned int at,
 			unsigned long *v)
 {
-	if (at + 1 >= words || ((mr[at] & 0xff) != L4_VARG_TYPE_UMWORD &&
-				     (mr[at] & 0xff) != L4_VARG_TYPE_MWORD &&
-				     (mr[at] & 0xff) != L4_VARG_TYPE_FPAGE))
+	if (at + 1 >= words ||
+	    ((mr[at] & 0xff) != L4_VARG_TYPE_UMWORD && (mr[at] & 0xff) != L4_VARG_TYPE_MWORD &&
+	     (mr[at] & 0xff) != L4_VARG_TYPE_FPAGE))
 		return false;
 	*v = mr[at + 1];
 	return true;

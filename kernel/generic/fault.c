@@ -21,8 +21,7 @@ void user_exception(struct thread *t, unsigned long esr, unsigned long far)
 	ipc_kernel_call(t, t->exc_handler);
 }
 
-void user_page_fault(struct thread *t, unsigned long far, bool write, bool exec,
-		     unsigned long esr)
+void user_page_fault(struct thread *t, unsigned long far, bool write, bool exec, unsigned long esr)
 {
 	/* sigma0's memory is mapped 1:1 by the kernel; what it does not own is an exception. */
 	if (t->task->is_sigma0 && space_sigma0_fault(t->task, far) == 0)

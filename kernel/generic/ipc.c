@@ -584,8 +584,7 @@ void ipc_kernel_call(struct thread *t, uint64_t cap)
 
 bool ipc_deliver_irq(struct thread *t, struct irq *irq)
 {
-	if (t->state != TS_RECV_WAIT || t->kwait != KW_NONE ||
-	    !(t->open_wait || t->rcv_irq == irq))
+	if (t->state != TS_RECV_WAIT || t->kwait != KW_NONE || !(t->open_wait || t->rcv_irq == irq))
 		return false;
 	unblock(t);
 	set_ok(t, TAG(L4_PROTO_IRQ, 0, 0), irq->label);

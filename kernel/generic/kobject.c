@@ -8,13 +8,10 @@
 #include <task.h>
 #include <thread.h>
 
-void kobj_destroy(struct kobject *o)
+/* Release what o holds; it is dead afterwards. */
+static void destroy(struct kobject *o)
 {
-	if (o->dead || o->pinned)
-		return;
 	o->dead = true;
-	/* Hold the object while its destructor drops references that may lead back to it. */
-	kobj_get(o);
 	switch (o->type) {
 	case KOBJ_TASK:
 		task_destroy(to_task(o));
@@ -28,12 +25,9 @@ void kobj_destroy(struct kobject *o)
 	case KOBJ_IRQ:
 		irq_destroy(to_irq(o));
 		break;
-	case KOBJ_FACTORY:
-		break;
 	default:
 		break;
 	}
-	kobj_put(o);
 }
 
 static void kobj_free(struct kobject *o)
@@ -67,18 +61,47 @@ static void kobj_free(struct kobject *o)
 	kip_update_kmem();
 }
 
+/*
+ * Objects whose last reference went.  Destroying one drops the references it
+ * holds, which can free further objects (a task holding the only capability
+ * to the next task, and so on): they are queued here and handled by one loop
+ * instead of by recursion, so a user-built chain cannot exhaust the kernel
+ * stack.
+ */
+static struct kobject *reap_list;
+static bool reaping;
+
+static void reap(void)
+{
+	reaping = true;
+	while (reap_list) {
+		struct kobject *o = reap_list;
+
+		reap_list = o->reap_next;
+		if (!o->dead)
+			destroy(o);
+		if (!o->refs)
+			kobj_free(o);
+	}
+	reaping = false;
+}
+
+void kobj_destroy(struct kobject *o)
+{
+	if (o->dead || o->pinned)
+		return;
+	/* Hold o while its destructor drops references that may lead back to it. */
+	kobj_get(o);
+	destroy(o);
+	kobj_put(o);
+}
+
 void kobj_put(struct kobject *o)
 {
-	if (o->pinned)
+	if (o->pinned || --o->refs)
 		return;
-	if (--o->refs)
-		return;
-	if (!o->dead) {
-		/* Last reference gone without an explicit delete: destroy first. */
-		o->refs = 1;
-		kobj_destroy(o);
-		kobj_put(o);
-		return;
-	}
-	kobj_free(o);
+	o->reap_next = reap_list;
+	reap_list = o;
+	if (!reaping)
+		reap();
 }

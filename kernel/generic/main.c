@@ -94,8 +94,8 @@ void kernel_main(paddr_t bootinfo_phys)
 	list_init(&idle_thread.rq_node);
 	sched_init(&idle_thread);
 	boot_tasks_create(bi);
-	printk("l4rec: starting %s and %s (entry '%s')\n", bi->modules[0].name,
-	       bi->modules[1].name, bi->entry_name);
+	printk("l4rec: starting %s and %s (entry '%s')\n", bi->modules[0].name, bi->modules[1].name,
+	       bi->entry_name);
 	for (;;) {
 		schedule();
 		cpu_idle_wait();

@@ -49,7 +49,8 @@ int vprintk(const char *fmt, va_list ap)
 		case 'd': {
 			long v = longs ? va_arg(ap, long) : va_arg(ap, int);
 
-			put_num(v < 0 ? -(unsigned long)v : (unsigned long)v, 10, width, pad, v < 0);
+			put_num(v < 0 ? -(unsigned long)v : (unsigned long)v, 10, width, pad,
+				v < 0);
 			break;
 		}
 		case 'u':

@@ -44,7 +44,8 @@ struct thread *rq_best(const struct runqueue *r)
 
 	for (w = SCHED_NR_PRIOS / 64 - 1; w >= 0; w--) {
 		if (r->bitmap[w]) {
-			unsigned int prio = (unsigned int)w * 64 + 63 - (unsigned int)__builtin_clzl(r->bitmap[w]);
+			unsigned int prio = (unsigned int)w * 64 + 63 -
+					    (unsigned int)__builtin_clzl(r->bitmap[w]);
 
 			return list_first(&r->q[prio], struct thread, rq_node);
 		}

@@ -298,8 +298,8 @@ static int cap_transfer(struct xfer *x)
 	return 0;
 }
 
-int space_transfer(struct task *src, const struct fpage *snd, uint64_t snd_base,
-		   struct task *dst, const struct fpage *rcv, bool grant)
+int space_transfer(struct task *src, const struct fpage *snd, uint64_t snd_base, struct task *dst,
+		   const struct fpage *rcv, bool grant)
 {
 	struct xfer x = { .src = src, .dst = dst, .rights = snd->rights, .grant = grant };
 

@@ -32,8 +32,8 @@ enum bootinfo_region_type {
 
 struct bootinfo_region {
 	uint64_t start; /* physical, page aligned */
-	uint64_t size;  /* bytes, page multiple */
-	uint32_t type;  /* enum bootinfo_region_type */
+	uint64_t size;	/* bytes, page multiple */
+	uint32_t type;	/* enum bootinfo_region_type */
 	uint32_t pad;
 };
 
@@ -44,17 +44,17 @@ struct bootinfo_region {
  * entry points are in `entry`.  Other modules stay as plain bytes at `start`.
  */
 struct bootinfo_module {
-	uint64_t start; /* physical address of the module's bytes (page aligned) */
-	uint64_t size;  /* bytes */
-	uint64_t entry; /* ELF entry for sigma0/roottask, else 0 */
-	char name[BOOTINFO_NAME_LEN];       /* basename, NUL terminated */
+	uint64_t start;		      /* physical address of the module's bytes (page aligned) */
+	uint64_t size;		      /* bytes */
+	uint64_t entry;		      /* ELF entry for sigma0/roottask, else 0 */
+	char name[BOOTINFO_NAME_LEN]; /* basename, NUL terminated */
 	char cmdline[BOOTINFO_CMDLINE_LEN]; /* module line minus the keyword */
 };
 
 struct bootinfo {
-	uint64_t magic;     /* BOOTINFO_MAGIC */
-	uint64_t size;      /* sizeof(struct bootinfo) */
-	uint64_t dtb;       /* physical address of the FDT, 0 if none */
+	uint64_t magic;			   /* BOOTINFO_MAGIC */
+	uint64_t size;			   /* sizeof(struct bootinfo) */
+	uint64_t dtb;			   /* physical address of the FDT, 0 if none */
 	uint64_t kernel_start, kernel_end; /* physical extent of the kernel */
 	uint32_t nr_regions;
 	uint32_t nr_modules;

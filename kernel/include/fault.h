@@ -7,8 +7,7 @@
 
 struct thread;
 
-void user_page_fault(struct thread *t, unsigned long far, bool write, bool exec,
-		     unsigned long esr);
+void user_page_fault(struct thread *t, unsigned long far, bool write, bool exec, unsigned long esr);
 void user_exception(struct thread *t, unsigned long esr, unsigned long far);
 
 #endif

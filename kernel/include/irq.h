@@ -16,12 +16,12 @@ struct thread;
 
 struct irq {
 	struct kobject obj;
-	struct thread *thread;  /* bound receiver (reference held), or NULL */
+	struct thread *thread; /* bound receiver (reference held), or NULL */
 	unsigned long label;
-	struct list pending;    /* on thread->pending_irqs while a message waits */
-	unsigned int hwirq;     /* GIC INTID, or IRQ_NONE_HW */
-	bool masked;            /* hardware line masked until unmask */
-	bool triggered;         /* fired while no thread was bound */
+	struct list pending; /* on thread->pending_irqs while a message waits */
+	unsigned int hwirq;  /* GIC INTID, or IRQ_NONE_HW */
+	bool masked;	     /* hardware line masked until unmask */
+	bool triggered;	     /* fired while no thread was bound */
 };
 
 static inline struct irq *to_irq(struct kobject *o)

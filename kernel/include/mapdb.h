@@ -18,15 +18,15 @@ enum mapnode_kind { MAPNODE_MEM = 1, MAPNODE_CAP = 2 };
 
 struct mapnode {
 	struct mapnode *parent, *child, *next, *prev; /* derivation tree */
-	struct task *task;                            /* owner space */
-	uint64_t key;                                 /* page VA or capability index */
+	struct task *task;			      /* owner space */
+	uint64_t key;				      /* page VA or capability index */
 	union {
-		paddr_t pa;          /* MAPNODE_MEM */
+		paddr_t pa;	     /* MAPNODE_MEM */
 		struct kobject *obj; /* MAPNODE_CAP */
 	};
-	uint8_t kind;   /* enum mapnode_kind */
+	uint8_t kind;	/* enum mapnode_kind */
 	uint8_t rights; /* fpage rights (RWX for memory, RWSD for capabilities) */
-	uint8_t attr;   /* memory type for MAPNODE_MEM (PT_DEVICE, ...) */
+	uint8_t attr;	/* memory type for MAPNODE_MEM (PT_DEVICE, ...) */
 };
 
 void mapdb_link(struct mapnode *parent, struct mapnode *child);

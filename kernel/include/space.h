@@ -14,9 +14,9 @@ struct mapnode;
 
 /* Validated flexpage: a naturally aligned power-of-two range. */
 struct fpage {
-	unsigned int type;   /* L4_FPAGE_MEMORY or L4_FPAGE_OBJ */
-	unsigned int order;  /* log2 of the size in bytes (memory) or in slots (caps) */
-	uint64_t base;       /* address (memory) or capability index (caps) */
+	unsigned int type;  /* L4_FPAGE_MEMORY or L4_FPAGE_OBJ */
+	unsigned int order; /* log2 of the size in bytes (memory) or in slots (caps) */
+	uint64_t base;	    /* address (memory) or capability index (caps) */
 	unsigned int rights;
 };
 
@@ -32,8 +32,8 @@ bool fpage_decode(unsigned long raw, struct fpage *fp, bool window);
  * receive window (L4 hot-spot rule when the sizes differ).  Returns 0 or a
  * negative L4_E* code; nothing changes on error.
  */
-int space_transfer(struct task *src, const struct fpage *snd, uint64_t snd_base,
-		   struct task *dst, const struct fpage *rcv, bool grant);
+int space_transfer(struct task *src, const struct fpage *snd, uint64_t snd_base, struct task *dst,
+		   const struct fpage *rcv, bool grant);
 /* Revoke rights of fpage in t's children (and in t itself when self). */
 void space_unmap(struct task *t, const struct fpage *fp, bool self);
 /* Rights t holds at addr (memory) or capability index (caps); 0 if none. */

@@ -18,14 +18,14 @@
 
 struct task {
 	struct kobject obj;
-	struct pt pt;           /* hardware page table */
-	struct vtree vtree;     /* page VA -> mapping node */
+	struct pt pt;	    /* hardware page table */
+	struct vtree vtree; /* page VA -> mapping node */
 	struct captable caps;
-	struct list threads;    /* threads bound to this task */
-	vaddr_t utcb_base;      /* user address of the UTCB area */
+	struct list threads; /* threads bound to this task */
+	vaddr_t utcb_base;   /* user address of the UTCB area */
 	unsigned int utcb_pages;
 	void *utcb_kpages[UTCB_AREA_MAX_PAGES]; /* kernel VAs of the area's pages */
-	bool is_sigma0;         /* page faults resolved 1:1 by the kernel */
+	bool is_sigma0;				/* page faults resolved 1:1 by the kernel */
 };
 
 struct task *task_create(struct factory *quota, vaddr_t utcb_base, unsigned int utcb_order);

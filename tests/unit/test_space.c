@@ -35,7 +35,9 @@ static void task_init(struct task *t)
 
 static struct fpage mem(uint64_t base, unsigned int order, unsigned int rights)
 {
-	struct fpage f = { .type = L4_FPAGE_MEMORY, .order = order, .base = base, .rights = rights };
+	struct fpage f = {
+		.type = L4_FPAGE_MEMORY, .order = order, .base = base, .rights = rights
+	};
 
 	return f;
 }

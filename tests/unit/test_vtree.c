@@ -38,8 +38,9 @@ TEST(set_get_clear)
 TEST(each_visits_range_in_order)
 {
 	struct vtree t;
-	struct mapnode n[4] = { { .key = 0x5000 }, { .key = 0x1000 }, { .key = 0x40000000 },
-				{ .key = 0x3000 } };
+	struct mapnode n[4] = {
+		{ .key = 0x5000 }, { .key = 0x1000 }, { .key = 0x40000000 }, { .key = 0x3000 }
+	};
 	int i;
 
 	stub_kmem_init(256);

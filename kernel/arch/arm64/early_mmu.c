@@ -66,10 +66,10 @@ static unsigned long ips_bits(void)
 
 void early_mmu_init(const struct bootinfo *bi)
 {
-	unsigned long normal = DESC_BLOCK | DESC_AF | DESC_SH_INNER | DESC_UXN |
-			       DESC_ATTR(MAIR_IDX_NORMAL);
-	unsigned long device = DESC_BLOCK | DESC_AF | DESC_UXN | DESC_PXN |
-			       DESC_ATTR(MAIR_IDX_DEVICE);
+	unsigned long normal =
+		DESC_BLOCK | DESC_AF | DESC_SH_INNER | DESC_UXN | DESC_ATTR(MAIR_IDX_NORMAL);
+	unsigned long device =
+		DESC_BLOCK | DESC_AF | DESC_UXN | DESC_PXN | DESC_ATTR(MAIR_IDX_DEVICE);
 	unsigned long tcr;
 	unsigned int i;
 
@@ -89,17 +89,17 @@ void early_mmu_init(const struct bootinfo *bi)
 	ident_l0[0] = (unsigned long)kernel_l1 | DESC_TABLE;
 
 	write_sysreg(mair_el2, MAIR_VALUE);
-	tcr = 16UL                 /* T0SZ: 48-bit user VA */
-	      | (1UL << 8)         /* IRGN0 WBWA */
-	      | (1UL << 10)        /* ORGN0 WBWA */
-	      | (3UL << 12)        /* SH0 inner */
-	      | (16UL << 16)       /* T1SZ */
-	      | (1UL << 24)        /* IRGN1 */
-	      | (1UL << 26)        /* ORGN1 */
-	      | (3UL << 28)        /* SH1 */
-	      | (2UL << 30)        /* TG1 4K */
+	tcr = 16UL		   /* T0SZ: 48-bit user VA */
+	      | (1UL << 8)	   /* IRGN0 WBWA */
+	      | (1UL << 10)	   /* ORGN0 WBWA */
+	      | (3UL << 12)	   /* SH0 inner */
+	      | (16UL << 16)	   /* T1SZ */
+	      | (1UL << 24)	   /* IRGN1 */
+	      | (1UL << 26)	   /* ORGN1 */
+	      | (3UL << 28)	   /* SH1 */
+	      | (2UL << 30)	   /* TG1 4K */
 	      | (ips_bits() << 32) /* IPS */
-	      | (1UL << 36);       /* AS: 16-bit ASIDs */
+	      | (1UL << 36);	   /* AS: 16-bit ASIDs */
 	write_sysreg(tcr_el2, tcr);
 	write_sysreg(ttbr0_el2, (unsigned long)ident_l0);
 	write_sysreg(ttbr1_el2, (unsigned long)kernel_l0);
@@ -107,6 +107,6 @@ void early_mmu_init(const struct bootinfo *bi)
 	__asm__ volatile("tlbi alle2\n dsb nsh\n isb" ::: "memory");
 	/* UCT, DZE, UCI: EL0 may read CTR_EL0, use DC ZVA and maintain caches by VA. */
 	write_sysreg(sctlr_el2, SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA | SCTLR_SPAN | (1UL << 14) |
-				       (1UL << 15) | (1UL << 26));
+					(1UL << 15) | (1UL << 26));
 	isb();
 }

@@ -76,10 +76,10 @@ void gic_init(void)
 	/* CPU interface: system registers, lower ELs may use them too. */
 	write_sysreg(S3_4_C12_C9_5, 0xfUL); /* ICC_SRE_EL2: SRE, DFB, DIB, Enable */
 	isb();
-	write_sysreg(S3_0_C4_C6_0, 0xffUL);  /* ICC_PMR_EL1 */
-	write_sysreg(S3_0_C12_C12_3, 0UL);   /* ICC_BPR1_EL1 */
-	write_sysreg(S3_0_C12_C12_4, 0UL);   /* ICC_CTLR_EL1: EOImode 0 */
-	write_sysreg(S3_0_C12_C12_7, 1UL);   /* ICC_IGRPEN1_EL1 */
+	write_sysreg(S3_0_C4_C6_0, 0xffUL); /* ICC_PMR_EL1 */
+	write_sysreg(S3_0_C12_C12_3, 0UL);  /* ICC_BPR1_EL1 */
+	write_sysreg(S3_0_C12_C12_4, 0UL);  /* ICC_CTLR_EL1: EOImode 0 */
+	write_sysreg(S3_0_C12_C12_7, 1UL);  /* ICC_IGRPEN1_EL1 */
 	isb();
 }
 

@@ -58,9 +58,9 @@ static unsigned int asid_alloc(void)
 static void asid_free(unsigned int asid)
 {
 	/* Drop every TLB entry of the ASID before it can be handed out again. */
-	__asm__ volatile("dsb ishst\n tlbi aside1is, %0\n dsb ish\n isb" ::"r"((unsigned long)asid
-									       << 48)
-			 : "memory");
+	__asm__ volatile(
+		"dsb ishst\n tlbi aside1is, %0\n dsb ish\n isb" ::"r"((unsigned long)asid << 48)
+		: "memory");
 	asid_map[asid / 64] &= ~(1UL << (asid % 64));
 }
 

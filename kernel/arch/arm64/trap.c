@@ -99,8 +99,8 @@ void trap_preempt(void)
 
 static void dump(const char *what, const unsigned long *regs)
 {
-	printk("l4rec: %s: ESR 0x%lx ELR 0x%lx FAR 0x%lx lr 0x%lx\n", what,
-	       read_sysreg(esr_el2), read_sysreg(elr_el2), read_sysreg(far_el2), regs[19]);
+	printk("l4rec: %s: ESR 0x%lx ELR 0x%lx FAR 0x%lx lr 0x%lx\n", what, read_sysreg(esr_el2),
+	       read_sysreg(elr_el2), read_sysreg(far_el2), regs[19]);
 }
 
 void trap_kernel_sync(unsigned long *regs)

@@ -41,11 +41,11 @@
 #define ESR_ISS_WNR (1UL << 6)
 
 #ifndef __ASSEMBLER__
-#define read_sysreg(r)                                                                             \
-	({                                                                                         \
-		unsigned long __v;                                                                 \
-		__asm__ volatile("mrs %0, " #r : "=r"(__v));                                       \
-		__v;                                                                               \
+#define read_sysreg(r)                                       \
+	({                                                   \
+		unsigned long __v;                           \
+		__asm__ volatile("mrs %0, " #r : "=r"(__v)); \
+		__v;                                         \
 	})
 #define write_sysreg(r, v) __asm__ volatile("msr " #r ", %0" ::"r"((unsigned long)(v)))
 #define isb() __asm__ volatile("isb" ::: "memory")

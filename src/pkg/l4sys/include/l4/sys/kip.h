@@ -212,8 +212,9 @@ L4_INLINE l4_size_t __l4rec_strlen(char const *s)
 	return n;
 }
 
-#define l4_kip_for_each_feature(s) \
-	for (s += __l4rec_strlen(s) + 1; *s; s += __l4rec_strlen(s) + 1)
+/* s must be an lvalue (it is advanced), so it cannot be parenthesised. */
+#define l4_kip_for_each_feature(s) /* NOLINT(bugprone-macro-parentheses) */ \
+	for (s += __l4rec_strlen(s) + 1; *s; s += __l4rec_strlen(s) + 1) /* NOLINT */
 
 L4_INLINE int l4_kip_kernel_has_feature(l4_kernel_info_t const *kip,
 					char const *str)
