@@ -266,9 +266,12 @@ static void senders_enqueue(struct thread *rcv, struct thread *s)
 
 static void set_deadline(struct thread *t, unsigned int l4to)
 {
-	uint64_t deadline, now = timer_now();
+	uint64_t deadline, now;
 	bool zero;
 
+	if (!l4to)
+		return; /* never: the common case, no clock read */
+	now = timer_now();
 	if (l4to & 0x8000) {
 		/* Absolute: KIP-clock microseconds in br[n]. */
 		uint64_t us = utcb_br(t)[l4to & 0x3f], f = timer_freq();

@@ -83,6 +83,7 @@ void thread_destroy(struct thread *th)
 	struct task *t = th->task;
 
 	ipc_abort(th);
+	cpu_thread_gone(th);
 	timeout_cancel(th);
 	sched_remove(th);
 	th->state = TS_DEAD;

@@ -4,6 +4,7 @@
  * generic kernel; on the way back to user mode, run the scheduler if the
  * current thread blocked or was preempted.
  */
+#include <arch/cpu.h>
 #include <arch/irqchip.h>
 #include <arch/regs.h>
 #include <arch/sysreg.h>
@@ -52,6 +53,9 @@ void trap_user_sync(struct trap_frame *tf)
 	unsigned int ec = (unsigned int)(esr >> ESR_EC_SHIFT);
 
 	switch (ec) {
+	case ESR_EC_FP:
+		fpu_trap(current);
+		break;
 	case ESR_EC_SVC64:
 		if ((esr & 0xffff) == 0)
 			sys_invoke(tf);

@@ -10,6 +10,10 @@ struct thread;
 void cpu_init(void);
 /* Switch the user-visible CPU state (FPU, TLS, UTCB pointer, address space). */
 void cpu_switch_prepare(struct thread *prev, struct thread *next);
+/* t used FP/SIMD while the registers held another thread's state. */
+void fpu_trap(struct thread *t);
+/* t is destroyed: forget any CPU state it owns. */
+void cpu_thread_gone(struct thread *t);
 /* Idle until an interrupt has been handled. */
 void cpu_idle_wait(void);
 /* Prepare a fresh thread's kernel context so that it enters user mode. */
