@@ -101,13 +101,13 @@ $$(PKG_$(1)_OUT): $$(PKG_$(1)_OBJS)
 else
 PKG_$(1)_OUT := $(L4_OBJ)/bin/$(PKG_$(1)_TARGET)
 PKG_$(1)_LDLAYOUT := $(if $(PKG_$(1)_LDSCRIPT),-T $(PKG_$(1)_DIR)/$(PKG_$(1)_LDSCRIPT),-Wl,-Ttext-segment=$(PKG_$(1)_LINK_ADDR))
-$$(PKG_$(1)_OUT): $$(PKG_$(1)_OBJS) $(foreach l,$(PKG_$(1)_LIBS),$(call pkg_lib_file,$(l))) \
+$$(PKG_$(1)_OUT): $$(PKG_$(1)_OBJS) $(foreach l,$(call pkg_libs,$(1)),$(call pkg_lib_file,$(l))) \
 		  $(if $(PKG_$(1)_LDSCRIPT),$(PKG_$(1)_DIR)/$(PKG_$(1)_LDSCRIPT))
 	@mkdir -p $$(@D)
 	@echo "  LD      $$@"
 	$(Q)$$(CC64) $$(TARGET_LDFLAGS) $$(PKG_$(1)_LDLAYOUT) $$(PKG_$(1)_LDFLAGS_EXTRA) -o $$@.tmp \
 		$$(PKG_$(1)_OBJS) -Wl,--start-group \
-		$(foreach l,$(PKG_$(1)_LIBS),$(call pkg_lib_file,$(l))) -Wl,--end-group -lgcc \
+		$(foreach l,$(call pkg_libs,$(1)),$(call pkg_lib_file,$(l))) -Wl,--end-group -lgcc \
 		&& mv $$@.tmp $$@
 endif
 endef

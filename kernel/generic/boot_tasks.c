@@ -9,6 +9,9 @@
 #include <bootinfo.h>
 #include <factory.h>
 #include <gate.h>
+#include <kip.h>
+#include <l4/sys/kip.h>
+#include <space.h>
 #include <l4/sys/__l4_fpage.h>
 #include <l4/sys/consts.h>
 #include <panic.h>
@@ -39,6 +42,9 @@ static struct thread *boot_task(const struct bootinfo_module *m, bool sigma0)
 	if (!t || !th || thread_bind(th, t, L4REC_BOOT_UTCB_ADDR))
 		panic("cannot create the boot task %s", m->name);
 	t->is_sigma0 = sigma0;
+	/* sigma0 owns the KIP page like any other, so that it can map it on request. */
+	if (sigma0 && space_root_page(t, L4REC_KIP_ADDR, kip_phys, L4_FPAGE_RX))
+		panic("cannot give sigma0 the KIP");
 	install(t, L4_BASE_TASK_CAP, &t->obj);
 	install(t, L4_BASE_FACTORY_CAP, &root_factory.obj);
 	install(t, L4_BASE_THREAD_CAP, &th->obj);

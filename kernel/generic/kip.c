@@ -33,6 +33,7 @@ void kip_init(const struct bootinfo *bi, paddr_t bootinfo_phys)
 	memcpy(kip->platform_info.name, "virt", 5);
 	kip->l4rec_timer_freq = timer_freq();
 	kip->l4rec_abi_version = 1;
+	kmem_export_in_use((volatile uint64_t *)&kip->l4rec_kmem_in_use);
 	kip_update_clock(timer_now());
 }
 
@@ -47,10 +48,4 @@ void kip_update_clock(uint64_t now)
 	uint64_t f = timer_freq();
 
 	kip->clock = (now / f) * 1000000 + ((now % f) * 1000000) / f;
-	kip->l4rec_kmem_in_use = kmem_in_use();
-}
-
-void kip_update_kmem(void)
-{
-	kip->l4rec_kmem_in_use = kmem_in_use();
 }

@@ -21,6 +21,21 @@ struct free_node {
 static struct free_node *free_pages;
 static struct free_node *free_objs[NR_CLASSES];
 static size_t pages_total, pages_free, bytes_in_use;
+static volatile uint64_t *in_use_export;
+
+void kmem_export_in_use(volatile uint64_t *where)
+{
+	in_use_export = where;
+	*where = bytes_in_use;
+}
+
+/* Every change of the figure is published (the KIP field user land reads). */
+static void account(long delta)
+{
+	bytes_in_use += (size_t)delta;
+	if (in_use_export)
+		*in_use_export = bytes_in_use;
+}
 
 void kmem_add_region(void *start, size_t size)
 {
@@ -54,7 +69,7 @@ void *kmem_page_alloc(void)
 
 	if (p) {
 		memset(p, 0, KMEM_PAGE);
-		bytes_in_use += KMEM_PAGE;
+		account(KMEM_PAGE);
 	}
 	return p;
 }
@@ -67,7 +82,7 @@ void kmem_page_free(void *page)
 	n->next = free_pages;
 	free_pages = n;
 	pages_free++;
-	bytes_in_use -= KMEM_PAGE;
+	account(-(long)KMEM_PAGE);
 }
 
 static unsigned int size_class(size_t size)
@@ -102,7 +117,7 @@ void *kmem_alloc(size_t size)
 	}
 	n = free_objs[c];
 	free_objs[c] = n->next;
-	bytes_in_use += 1u << (c + MIN_SHIFT);
+	account(1L << (c + MIN_SHIFT));
 	memset(n, 0, 1u << (c + MIN_SHIFT));
 	return n;
 }
@@ -121,7 +136,7 @@ void kmem_free(void *p, size_t size)
 	c = size_class(size);
 	n->next = free_objs[c];
 	free_objs[c] = n;
-	bytes_in_use -= 1u << (c + MIN_SHIFT);
+	account(-(1L << (c + MIN_SHIFT)));
 }
 
 size_t kmem_in_use(void)

@@ -3,7 +3,6 @@
 #include <factory.h>
 #include <gate.h>
 #include <irq.h>
-#include <kip.h>
 #include <kobject.h>
 #include <task.h>
 #include <thread.h>
@@ -58,7 +57,6 @@ static void kobj_free(struct kobject *o)
 		factory_uncharge(quota, charged);
 		kobj_put(&quota->obj);
 	}
-	kip_update_kmem();
 }
 
 /*

@@ -90,9 +90,7 @@ bool fpage_decode(unsigned long raw, struct fpage *fp, bool window)
 /* A user address a mapping may go to: below the kernel's part, outside the UTCB area. */
 static bool user_page_ok(const struct task *t, vaddr_t va)
 {
-	if (va >= L4REC_USER_TOP)
-		return false;
-	return va < t->utcb_base || va >= t->utcb_base + ((vaddr_t)t->utcb_pages << PAGE_SHIFT);
+	return va < L4REC_USER_TOP && !task_is_ku_mem(t, va);
 }
 
 static struct mapnode *mem_node_new(struct task *t, vaddr_t va, paddr_t pa, unsigned int rights,
@@ -114,6 +112,16 @@ static struct mapnode *mem_node_new(struct task *t, vaddr_t va, paddr_t pa, unsi
 		return NULL;
 	}
 	return n;
+}
+
+int space_root_page(struct task *t, vaddr_t va, paddr_t pa, unsigned int rights)
+{
+	struct mapnode *n = mem_node_new(t, va, pa, rights, PT_CACHED);
+
+	if (!n)
+		return -L4_ENOMEM;
+	mapdb_link(NULL, n);
+	return 0;
 }
 
 int space_sigma0_fault(struct task *sigma0, vaddr_t va)
@@ -305,6 +313,8 @@ int space_transfer(struct task *src, const struct fpage *snd, uint64_t snd_base,
 
 	if (snd->type != rcv->type)
 		return -L4_EINVAL;
+	if (snd->type == L4_FPAGE_OBJ)
+		snd_base >>= L4_CAP_SHIFT; /* a capability selector, like the fpage base */
 	hot_spot(&x, snd, snd_base, rcv);
 	if (snd->type == L4_FPAGE_OBJ) {
 		if (x.src_start + x.size > CAP_MAX || x.dst_start + x.size > CAP_MAX)

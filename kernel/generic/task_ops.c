@@ -89,36 +89,13 @@ static long task_cap_info(struct thread *cur, struct mapnode *n, const unsigned 
 	return a && b && a->obj == b->obj;
 }
 
-static long task_add_ku_mem(struct mapnode *n, const unsigned long *mr, unsigned int words)
+static long task_add_ku_mem_op(struct mapnode *n, const unsigned long *mr, unsigned int words)
 {
-	struct task *t = to_task(n->obj);
 	struct fpage fp;
-	unsigned int i, pages;
 
 	if (words < 2 || !fpage_decode(mr[1], &fp, false) || fp.type != L4_FPAGE_MEMORY)
 		return -L4_EINVAL;
-	if (fp.order > L4_PAGESHIFT + 4 || fp.base + (1UL << fp.order) > L4REC_USER_TOP)
-		return -L4_EINVAL;
-	/* (L4ReC) One ku_mem area per task for now. */
-	if (t->utcb_pages)
-		return -L4_EEXIST;
-	pages = 1u << (fp.order - L4_PAGESHIFT);
-	for (i = 0; i < pages; i++) {
-		if (vtree_get(&t->vtree, fp.base + i * PAGE_SIZE))
-			return -L4_EINVAL;
-	}
-	t->utcb_base = fp.base;
-	for (i = 0; i < pages; i++) {
-		void *p = kmem_page_alloc();
-
-		if (!p || pt_map(&t->pt, fp.base + i * PAGE_SIZE, virt_to_phys(p), PT_R | PT_W)) {
-			if (p)
-				kmem_page_free(p);
-			return -L4_ENOMEM; /* pages so far stay: the area is usable in part */
-		}
-		t->utcb_kpages[t->utcb_pages++] = p;
-	}
-	return 0;
+	return task_add_ku_mem(to_task(n->obj), fp.base, fp.order);
 }
 
 long task_invoke(struct thread *cur, struct mapnode *n, unsigned long tag, unsigned int *words)
@@ -136,7 +113,7 @@ long task_invoke(struct thread *cur, struct mapnode *n, unsigned long tag, unsig
 	case L4_TASK_CAP_INFO_OP:
 		return task_cap_info(cur, n, mr, w);
 	case L4_TASK_ADD_KU_MEM_OP:
-		return task_add_ku_mem(n, mr, w);
+		return task_add_ku_mem_op(n, mr, w);
 	default:
 		return -L4_ENOSYS;
 	}

@@ -62,7 +62,7 @@ int thread_bind(struct thread *th, struct task *t, vaddr_t utcb)
 	if (t->obj.dead)
 		return -L4_EINVAL;
 	k = task_utcb_kaddr(t, utcb);
-	if (!k)
+	if (!k || task_utcb_in_use(t, utcb))
 		return -L4_EINVAL;
 	kobj_get(&t->obj);
 	th->task = t;
@@ -70,6 +70,17 @@ int thread_bind(struct thread *th, struct task *t, vaddr_t utcb)
 	th->utcb_uaddr = utcb;
 	list_add_tail(&t->threads, &th->task_node);
 	return 0;
+}
+
+bool task_utcb_in_use(struct task *t, vaddr_t utcb)
+{
+	struct list *pos;
+
+	for (pos = t->threads.next; pos != &t->threads; pos = pos->next) {
+		if (container_of(pos, struct thread, task_node)->utcb_uaddr == utcb)
+			return true;
+	}
+	return false;
 }
 
 void thread_try_start(struct thread *th)

@@ -27,7 +27,8 @@ static long thread_control(struct thread *cur, struct thread *t, const unsigned 
 		if (t->task)
 			return -L4_EBUSY;
 		bind = to_task(o);
-		if (!task_utcb_kaddr(bind, mr[L4_THREAD_CONTROL_MR_IDX_BIND_UTCB]))
+		if (!task_utcb_kaddr(bind, mr[L4_THREAD_CONTROL_MR_IDX_BIND_UTCB]) ||
+		    task_utcb_in_use(bind, mr[L4_THREAD_CONTROL_MR_IDX_BIND_UTCB]))
 			return -L4_EINVAL;
 	}
 	if (bind) {
@@ -53,8 +54,6 @@ static long thread_ex_regs(struct thread *t, unsigned long *mr, unsigned int wor
 		return -L4_EINVAL;
 	if (!t->task)
 		return -L4_EINVAL;
-	if (flags & L4_THREAD_EX_REGS_TRIGGER_EXCEPTION)
-		return -L4_ENOSYS;
 	pc = mr[1];
 	sp = mr[2];
 	mr[0] = 0;
@@ -69,6 +68,8 @@ static long thread_ex_regs(struct thread *t, unsigned long *mr, unsigned int wor
 		t->tf->sp = sp;
 	if (flags & L4_THREAD_EX_REGS_CANCEL)
 		ipc_cancel(t);
+	if (flags & L4_THREAD_EX_REGS_TRIGGER_EXCEPTION)
+		t->trigger_exception = true;
 	thread_try_start(t);
 	return 0;
 }

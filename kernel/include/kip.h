@@ -13,7 +13,5 @@ void kip_init(const struct bootinfo *bi, paddr_t bootinfo_phys);
 /* Per tick: the clock fields user land reads without a system call. */
 void kip_update_clock(uint64_t now);
 void kip_set_kmem(paddr_t start, paddr_t end);
-/* Publish the kernel memory in use (after frees, for leak checks). */
-void kip_update_kmem(void);
 
 #endif

@@ -29,7 +29,9 @@ bool fpage_decode(unsigned long raw, struct fpage *fp, bool window);
 
 /*
  * Map (or grant) the part of src's snd fpage selected by snd_base into dst's
- * receive window (L4 hot-spot rule when the sizes differ).  Returns 0 or a
+ * receive window (L4 hot-spot rule when the sizes differ).  snd_base is an
+ * address for memory and a capability selector (index << L4_CAP_SHIFT) for
+ * capabilities, as in the send item.  Returns 0 or a
  * negative L4_E* code; nothing changes on error.
  */
 int space_transfer(struct task *src, const struct fpage *snd, uint64_t snd_base, struct task *dst,
@@ -39,6 +41,8 @@ void space_unmap(struct task *t, const struct fpage *fp, bool self);
 /* Rights t holds at addr (memory) or capability index (caps); 0 if none. */
 unsigned int space_probe(struct task *t, const struct fpage *fp);
 
+/* Give t a root mapping (no parent) of the page at pa. */
+int space_root_page(struct task *t, vaddr_t va, paddr_t pa, unsigned int rights);
 /* sigma0: map the page at pa 1:1 if sigma0 owns it. */
 int space_sigma0_fault(struct task *sigma0, vaddr_t va);
 /* Mark physical ranges the kernel keeps (sigma0 never gets them). */

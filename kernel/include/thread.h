@@ -72,6 +72,7 @@ struct thread {
 	struct list pending_irqs; /* Irqs triggered while I was not receiving */
 	enum thread_kwait kwait;
 	bool kwait_exception;	  /* the pager asked to turn the fault into an exception */
+	bool trigger_exception;	  /* ex_regs asked for an exception IPC before user mode */
 	unsigned long fault_addr; /* page-fault word (pfa | write/exec bits) */
 	unsigned long fault_esr;  /* syndrome of the pending exception */
 	unsigned long fault_far;

@@ -26,6 +26,7 @@ if [[ ! -f $image ]]; then
 	exit 2
 fi
 
+: >"$log" # exists before the stop-regex loop first reads it
 timeout -k 5 "$limit" "$QEMU" "${QEMU_ARGS[@]}" -kernel "$image" "$@" </dev/null >"$log" 2>&1 &
 pid=$!
 

@@ -29,8 +29,8 @@ static void task_init(struct task *t)
 	stub_kmem_init(1024);
 	CHECK_EQ(vtree_init(&t->vtree), 0);
 	CHECK_EQ(captable_init(&t->caps), 0);
-	t->utcb_base = 0x7f0000000;
-	t->utcb_pages = 1;
+	t->ku[0].uaddr = 0x7f0000000;
+	t->nr_ku = 1;
 }
 
 static struct fpage mem(uint64_t base, unsigned int order, unsigned int rights)
@@ -152,7 +152,7 @@ TEST(capability_map_counts_and_unmap_releases)
 	task_init(&a);
 	task_init(&b);
 	CHECK_EQ(task_cap_install(&a, 5, &obj, L4_CAP_FPAGE_RWSD), 0);
-	CHECK_EQ(space_transfer(&a, &c, 9 << 0, &b, &all, false), 0);
+	CHECK_EQ(space_transfer(&a, &c, 9UL << L4_CAP_SHIFT, &b, &all, false), 0);
 	n = captable_lookup(&b.caps, 9);
 	CHECK(n && n->obj == &obj);
 	CHECK_EQ(n->rights, L4_CAP_FPAGE_RW);

@@ -25,7 +25,13 @@ void trap_preempt(void);
 void trap_kernel_sync(unsigned long *regs);
 void trap_bad_exception(unsigned long *regs);
 
-/* Leave the kernel only as a ready thread that nobody better waits for. */
+/* ESR of the exception ex_regs triggers (EC 0x3e, as Fiasco reports it). */
+#define ESR_TRIGGERED (0x3eUL << ESR_EC_SHIFT)
+
+/*
+ * Leave the kernel only as a ready thread that nobody better waits for, and
+ * with no exception IPC still owed (ex_regs TRIGGER_EXCEPTION).
+ */
 static void trap_exit(void)
 {
 	for (;;) {
@@ -33,7 +39,10 @@ static void trap_exit(void)
 			sched_block();
 		else if (need_resched)
 			schedule();
-		else
+		else if (current->trigger_exception) {
+			current->trigger_exception = false;
+			user_exception(current, ESR_TRIGGERED, 0);
+		} else
 			return;
 	}
 }

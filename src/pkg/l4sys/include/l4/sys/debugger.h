@@ -21,15 +21,13 @@ enum l4rec_debugger_ops {
  * Stop the machine with exit status code.  Does not return when it works;
  * otherwise the result tag (e.g. an empty debugger slot) comes back.
  */
-L4_INLINE l4_msgtag_t l4rec_debugger_exit_u(l4_cap_idx_t dbg, int code,
-					    l4_utcb_t *u)
+L4_INLINE l4_msgtag_t l4rec_debugger_exit_u(l4_cap_idx_t dbg, int code, l4_utcb_t *u)
 {
 	l4_msg_regs_t *m = l4_utcb_mr_u(u);
 
 	m->mr[0] = L4REC_DEBUGGER_EXIT_OP;
 	m->mr[1] = (l4_umword_t)(l4_mword_t)code;
-	return l4_ipc_call(dbg, u, l4_msgtag(L4_PROTO_DEBUGGER, 2, 0, 0),
-			   L4_IPC_NEVER);
+	return l4_ipc_call(dbg, u, l4_msgtag(L4_PROTO_DEBUGGER, 2, 0, 0), L4_IPC_NEVER);
 }
 
 L4_INLINE l4_msgtag_t l4rec_debugger_exit(l4_cap_idx_t dbg, int code)
