@@ -26,12 +26,12 @@ enum kobj_type {
 struct factory;
 
 struct kobject {
-	uint8_t type;	       /* enum kobj_type */
-	bool dead;	       /* destroyed: capabilities to it are stale */
-	bool pinned;	       /* static object (log, ICU, ...): never freed */
-	uint32_t refs;	       /* capabilities + internal references */
-	uint32_t charged;      /* bytes charged to quota */
-	struct factory *quota; /* charged for this object's memory, or NULL */
+	uint8_t type;		   /* enum kobj_type */
+	bool dead;		   /* destroyed: capabilities to it are stale */
+	bool pinned;		   /* static object (log, ICU, ...): never freed */
+	uint32_t refs;		   /* capabilities + internal references */
+	uint32_t charged;	   /* bytes charged to quota */
+	struct factory *quota;	   /* charged for this object's memory, or NULL */
 	struct kobject *reap_next; /* on the list of objects to free */
 };
 

@@ -29,7 +29,7 @@ struct task {
 		vaddr_t uaddr;
 		void *kaddr;
 	} ku[KU_MEM_MAX_PAGES];
-	bool is_sigma0;				/* page faults resolved 1:1 by the kernel */
+	bool is_sigma0; /* page faults resolved 1:1 by the kernel */
 };
 
 struct task *task_create(struct factory *quota, vaddr_t utcb_base, unsigned int utcb_order);

@@ -63,7 +63,8 @@ void bs_elf_load(const unsigned char *img, uint64_t size, const char *what, stru
 				continue;
 			if (pass == 0) {
 				if (ph.p_filesz > ph.p_memsz ||
-				    (ph.p_filesz && (ph.p_offset > size || size - ph.p_offset < ph.p_filesz)))
+				    (ph.p_filesz &&
+				     (ph.p_offset > size || size - ph.p_offset < ph.p_filesz)))
 					bs_fatal("%s: segment %u truncated", what, i);
 				check_segment(rs, what, ph.p_paddr, ph.p_memsz);
 				bs_range_add(rs, ph.p_paddr, ph.p_paddr + ph.p_memsz, what);

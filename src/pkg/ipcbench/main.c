@@ -103,8 +103,9 @@ static long make_task(void)
 	long e = l4_error(l4_factory_create_task(L4_BASE_FACTORY_CAP, SRV_TASK,
 						 l4_fpage(CHILD_UTCB, L4_PAGESHIFT, L4_FPAGE_RW)));
 
-	for (volatile char *p = __executable_start; p < _end; p += L4_PAGESIZE)
-		(void)*p; /* present in our space, so mapping finds it */
+	/* Linker symbols of different objects: compare them as addresses. */
+	for (l4_addr_t p = (l4_addr_t)__executable_start; p < (l4_addr_t)_end; p += L4_PAGESIZE)
+		(void)*(volatile char *)p; /* present in our space, so mapping finds it */
 	for (; !e && a < end; a += L4_PAGESIZE)
 		e = l4_error(l4_task_map(SRV_TASK, L4_BASE_TASK_CAP,
 					 l4_fpage(a, L4_PAGESHIFT, L4_FPAGE_RWX),

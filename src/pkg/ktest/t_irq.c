@@ -168,12 +168,8 @@ static const char *irq_hw_rtc(void)
 }
 
 const struct kt_case kt_irq_cases[] = {
-	{ "irq_sw", irq_sw },
-	{ "irq_sw_coalesce", irq_sw_coalesce },
-	{ "irq_receive", irq_receive },
-	{ "irq_detached", irq_detached },
-	{ "icu_info", icu_info },
-	{ "icu_bind_bad", icu_bind_bad },
-	{ "irq_hw_rtc", irq_hw_rtc },
-	{ NULL, NULL },
+	{ "irq_sw", irq_sw },		{ "irq_sw_coalesce", irq_sw_coalesce },
+	{ "irq_receive", irq_receive }, { "irq_detached", irq_detached },
+	{ "icu_info", icu_info },	{ "icu_bind_bad", icu_bind_bad },
+	{ "irq_hw_rtc", irq_hw_rtc },	{ NULL, NULL },
 };

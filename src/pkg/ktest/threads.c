@@ -48,8 +48,9 @@ void kt_threads_reset(void)
 /* Touch every page of the image so that mapping it to children finds it. */
 void kt_threads_init(void)
 {
-	for (volatile char *p = __executable_start; p < _end; p += L4_PAGESIZE)
-		(void)*p;
+	/* Linker symbols of different objects: compare them as addresses. */
+	for (l4_addr_t p = (l4_addr_t)__executable_start; p < (l4_addr_t)_end; p += L4_PAGESIZE)
+		(void)*(volatile char *)p;
 	kt_err = l4_error(l4_task_add_ku_mem(L4_BASE_TASK_CAP,
 					     l4_fpage(KT_KUMEM, KT_KUMEM_ORDER, L4_FPAGE_RW)));
 	if (kt_err < 0) {

@@ -69,7 +69,9 @@ static void put_number(struct sink *s, const struct spec *sp, uintmax_t v, bool 
 		sign = '+';
 	else if (sp->space)
 		sign = ' ';
-	while (prefix && prefix[plen])
+	if (!prefix)
+		prefix = "";
+	while (prefix[plen])
 		plen++;
 	len = nd + zeros + plen + (sign ? 1 : 0);
 	/* '0' only pads when there is no precision and no left justification. */

@@ -26,16 +26,19 @@ typedef union l4_timeout_t {
 	} p;
 } l4_timeout_t;
 
-#define L4_IPC_TIMEOUT_0         ((l4_timeout_s){ 0x0400 })
-#define L4_IPC_TIMEOUT_NEVER     ((l4_timeout_s){ 0 })
-#define L4_IPC_NEVER_INITIALIZER { 0 }
-#define L4_IPC_NEVER             ((l4_timeout_t){ 0 })
-#define L4_IPC_RECV_TIMEOUT_0    ((l4_timeout_t){ 0x00000400 })
-#define L4_IPC_SEND_TIMEOUT_0    ((l4_timeout_t){ 0x04000000 })
-#define L4_IPC_BOTH_TIMEOUT_0    ((l4_timeout_t){ 0x04000400 })
+#define L4_IPC_TIMEOUT_0 ((l4_timeout_s){ 0x0400 })
+#define L4_IPC_TIMEOUT_NEVER ((l4_timeout_s){ 0 })
+#define L4_IPC_NEVER_INITIALIZER \
+	{                        \
+		0                \
+	}
+#define L4_IPC_NEVER ((l4_timeout_t){ 0 })
+#define L4_IPC_RECV_TIMEOUT_0 ((l4_timeout_t){ 0x00000400 })
+#define L4_IPC_SEND_TIMEOUT_0 ((l4_timeout_t){ 0x04000000 })
+#define L4_IPC_BOTH_TIMEOUT_0 ((l4_timeout_t){ 0x04000400 })
 
 #define L4_TIMEOUT_US_NEVER (~0ULL)
-#define L4_TIMEOUT_US_MAX   ((1ULL << 41) - 1)
+#define L4_TIMEOUT_US_MAX ((1ULL << 41) - 1)
 
 L4_INLINE l4_timeout_s l4_timeout_rel(unsigned man, unsigned ex)
 {
@@ -53,11 +56,10 @@ L4_INLINE l4_timeout_t l4_timeout(l4_timeout_s snd, l4_timeout_s rcv)
 	return to;
 }
 
-L4_INLINE l4_timeout_t l4_ipc_timeout(unsigned snd_man, unsigned snd_exp,
-				      unsigned rcv_man, unsigned rcv_exp)
+L4_INLINE l4_timeout_t l4_ipc_timeout(unsigned snd_man, unsigned snd_exp, unsigned rcv_man,
+				      unsigned rcv_exp)
 {
-	return l4_timeout(l4_timeout_rel(snd_man, snd_exp),
-			  l4_timeout_rel(rcv_man, rcv_exp));
+	return l4_timeout(l4_timeout_rel(snd_man, snd_exp), l4_timeout_rel(rcv_man, rcv_exp));
 }
 
 L4_INLINE void l4_snd_timeout(l4_timeout_s snd, l4_timeout_t *to)
@@ -83,8 +85,7 @@ L4_INLINE unsigned l4_timeout_is_absolute(l4_timeout_s to)
 	return to.t & 0x8000;
 }
 
-L4_INLINE l4_kernel_clock_t l4_timeout_get(l4_kernel_clock_t cur,
-					   l4_timeout_s to)
+L4_INLINE l4_kernel_clock_t l4_timeout_get(l4_kernel_clock_t cur, l4_timeout_s to)
 {
 	/* The deadline of an absolute timeout lives in a BR, not here. */
 	if (l4_timeout_is_absolute(to))

@@ -12,7 +12,7 @@
 #define L4_SYS_COMPILER_H
 
 /* Every API function is a static inline: no library needed to use them. */
-#define L4_INLINE        static inline
+#define L4_INLINE static inline
 #define L4_ALWAYS_INLINE static inline __attribute__((always_inline))
 
 /* C has no exceptions; the C++ specifiers of L4Re collapse to nothing. */
@@ -35,19 +35,19 @@
 #define __END_DECLS
 #endif
 
-#define L4_PURE          __attribute__((pure))
-#define L4_NORETURN      __attribute__((noreturn))
-#define L4_NOINSTRUMENT  __attribute__((no_instrument_function))
-#define L4_EXPORT        __attribute__((visibility("default")))
-#define L4_HIDDEN        __attribute__((visibility("hidden")))
-#define L4_STICKY(x)     __attribute__((used)) x
+#define L4_PURE __attribute__((pure))
+#define L4_NORETURN __attribute__((noreturn))
+#define L4_NOINSTRUMENT __attribute__((no_instrument_function))
+#define L4_EXPORT __attribute__((visibility("default")))
+#define L4_HIDDEN __attribute__((visibility("hidden")))
+#define L4_STICKY(x) __attribute__((used)) x
 #define L4_DEPRECATED(s) __attribute__((deprecated(s)))
-#define L4_MAYBE_UNUSED  __attribute__((unused))
+#define L4_MAYBE_UNUSED __attribute__((unused))
 
-#define L4_LIKELY(x)     __builtin_expect(!!(x), 1)
-#define L4_UNLIKELY(x)   __builtin_expect(!!(x), 0)
+#define L4_LIKELY(x) __builtin_expect(!!(x), 1)
+#define L4_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
 #define L4_stringify_helper(x) #x
-#define L4_stringify(x)        L4_stringify_helper(x)
+#define L4_stringify(x) L4_stringify_helper(x)
 
 #endif /* L4_SYS_COMPILER_H */

@@ -16,15 +16,15 @@
  * selector (x2). They pick the IPC phases; see docs/abi.md.
  */
 enum l4_syscall_flags_t {
-	L4_SYSF_NONE      = 0x00,
-	L4_SYSF_SEND      = 0x01, /* send phase to the selected object */
-	L4_SYSF_RECV      = 0x02, /* receive phase */
+	L4_SYSF_NONE = 0x00,
+	L4_SYSF_SEND = 0x01,	  /* send phase to the selected object */
+	L4_SYSF_RECV = 0x02,	  /* receive phase */
 	L4_SYSF_OPEN_WAIT = 0x04, /* receive from anybody, not the selected one */
-	L4_SYSF_REPLY     = 0x08, /* send to the implicit reply capability */
+	L4_SYSF_REPLY = 0x08,	  /* send to the implicit reply capability */
 
-	L4_SYSF_CALL           = L4_SYSF_SEND | L4_SYSF_RECV,
-	L4_SYSF_WAIT           = L4_SYSF_OPEN_WAIT | L4_SYSF_RECV,
-	L4_SYSF_SEND_AND_WAIT  = L4_SYSF_OPEN_WAIT | L4_SYSF_CALL,
+	L4_SYSF_CALL = L4_SYSF_SEND | L4_SYSF_RECV,
+	L4_SYSF_WAIT = L4_SYSF_OPEN_WAIT | L4_SYSF_RECV,
+	L4_SYSF_SEND_AND_WAIT = L4_SYSF_OPEN_WAIT | L4_SYSF_CALL,
 	L4_SYSF_REPLY_AND_WAIT = L4_SYSF_WAIT | L4_SYSF_SEND | L4_SYSF_REPLY,
 };
 
@@ -33,11 +33,11 @@ enum l4_syscall_flags_t {
  * invalid selector, which is why L4_INVALID_CAP has all bits from 11 up set.
  */
 enum l4_cap_consts_t {
-	L4_CAP_SHIFT       = 12UL,
-	L4_CAP_SIZE        = 1UL << L4_CAP_SHIFT,
-	L4_CAP_OFFSET      = 1UL << L4_CAP_SHIFT,
-	L4_CAP_MASK        = ~0UL << (L4_CAP_SHIFT - 1),
-	L4_INVALID_CAP     = ~0UL << (L4_CAP_SHIFT - 1),
+	L4_CAP_SHIFT = 12UL,
+	L4_CAP_SIZE = 1UL << L4_CAP_SHIFT,
+	L4_CAP_OFFSET = 1UL << L4_CAP_SHIFT,
+	L4_CAP_MASK = ~0UL << (L4_CAP_SHIFT - 1),
+	L4_INVALID_CAP = ~0UL << (L4_CAP_SHIFT - 1),
 	L4_INVALID_CAP_BIT = 1UL << (L4_CAP_SHIFT - 1),
 };
 
@@ -48,30 +48,30 @@ enum l4_sched_consts_t {
 
 /* Unmap flags (map_mask argument of l4_task_unmap()). */
 enum l4_unmap_flags_t {
-	L4_FP_ALL_SPACES   = 0x80000000UL, /* revoke in the task itself too */
-	L4_FP_DELETE_OBJ   = 0xc0000000UL, /* also delete objects (implies ALL) */
-	L4_FP_OTHER_SPACES = 0x0UL,        /* only revoke from derived mappings */
+	L4_FP_ALL_SPACES = 0x80000000UL, /* revoke in the task itself too */
+	L4_FP_DELETE_OBJ = 0xc0000000UL, /* also delete objects (implies ALL) */
+	L4_FP_OTHER_SPACES = 0x0UL,	 /* only revoke from derived mappings */
 };
 
 /* Bits in the first word of a send item and of a receive item. */
 enum l4_msg_item_consts_t {
-	L4_ITEM_MAP       = 8, /* marks a (map) item; clear = end of BR list */
-	L4_ITEM_CONT      = 1, /* next send item goes to the same rcv item */
+	L4_ITEM_MAP = 8,  /* marks a (map) item; clear = end of BR list */
+	L4_ITEM_CONT = 1, /* next send item goes to the same rcv item */
 
 	L4_MAP_ITEM_GRANT = 2, /* send: grant (move) instead of map */
-	L4_MAP_ITEM_MAP   = 0,
+	L4_MAP_ITEM_MAP = 0,
 
 	/* receive: one-word buffer for a single capability (index in 12..63) */
 	L4_RCV_ITEM_SINGLE_CAP = L4_ITEM_MAP | 2,
 	/* receive: prefer a local id / label over a real mapping */
-	L4_RCV_ITEM_LOCAL_ID   = 4,
+	L4_RCV_ITEM_LOCAL_ID = 4,
 };
 
 /* Buffer descriptor (bdr) fields. */
 enum l4_buffer_desc_consts_t {
-	L4_BDR_MEM_SHIFT   = 0,
-	L4_BDR_IO_SHIFT    = 5,
-	L4_BDR_OBJ_SHIFT   = 10,
+	L4_BDR_MEM_SHIFT = 0,
+	L4_BDR_IO_SHIFT = 5,
+	L4_BDR_OBJ_SHIFT = 10,
 	L4_BDR_OFFSET_MASK = (1UL << 20) - 1,
 };
 
@@ -81,15 +81,15 @@ enum l4_buffer_desc_consts_t {
  * L4Re environment instead.
  */
 enum l4_default_caps_t {
-	L4_BASE_TASK_CAP      = 1UL << L4_CAP_SHIFT,
-	L4_BASE_FACTORY_CAP   = 2UL << L4_CAP_SHIFT,
-	L4_BASE_THREAD_CAP    = 3UL << L4_CAP_SHIFT,
-	L4_BASE_PAGER_CAP     = 4UL << L4_CAP_SHIFT,
-	L4_BASE_LOG_CAP       = 5UL << L4_CAP_SHIFT,
-	L4_BASE_ICU_CAP       = 6UL << L4_CAP_SHIFT,
+	L4_BASE_TASK_CAP = 1UL << L4_CAP_SHIFT,
+	L4_BASE_FACTORY_CAP = 2UL << L4_CAP_SHIFT,
+	L4_BASE_THREAD_CAP = 3UL << L4_CAP_SHIFT,
+	L4_BASE_PAGER_CAP = 4UL << L4_CAP_SHIFT,
+	L4_BASE_LOG_CAP = 5UL << L4_CAP_SHIFT,
+	L4_BASE_ICU_CAP = 6UL << L4_CAP_SHIFT,
 	L4_BASE_SCHEDULER_CAP = 7UL << L4_CAP_SHIFT,
-	L4_BASE_IOMMU_CAP     = 8UL << L4_CAP_SHIFT,
-	L4_BASE_DEBUGGER_CAP  = 10UL << L4_CAP_SHIFT,
+	L4_BASE_IOMMU_CAP = 8UL << L4_CAP_SHIFT,
+	L4_BASE_DEBUGGER_CAP = 10UL << L4_CAP_SHIFT,
 	L4_BASE_ARM_SMCCC_CAP = 11UL << L4_CAP_SHIFT,
 
 	L4_BASE_CAPS_LAST_P1,
@@ -97,13 +97,13 @@ enum l4_default_caps_t {
 };
 
 /* AArch64 with a 4 KiB granule: pages and 2 MiB blocks. */
-#define L4_PAGESHIFT          12
-#define L4_SUPERPAGESHIFT     21
-#define L4_PAGESIZE           (1UL << L4_PAGESHIFT)
-#define L4_PAGEMASK           (~(L4_PAGESIZE - 1))
-#define L4_LOG2_PAGESIZE      L4_PAGESHIFT
-#define L4_SUPERPAGESIZE      (1UL << L4_SUPERPAGESHIFT)
-#define L4_SUPERPAGEMASK      (~(L4_SUPERPAGESIZE - 1))
+#define L4_PAGESHIFT 12
+#define L4_SUPERPAGESHIFT 21
+#define L4_PAGESIZE (1UL << L4_PAGESHIFT)
+#define L4_PAGEMASK (~(L4_PAGESIZE - 1))
+#define L4_LOG2_PAGESIZE L4_PAGESHIFT
+#define L4_SUPERPAGESIZE (1UL << L4_SUPERPAGESHIFT)
+#define L4_SUPERPAGEMASK (~(L4_SUPERPAGESIZE - 1))
 #define L4_LOG2_SUPERPAGESIZE L4_SUPERPAGESHIFT
 
 /*

@@ -13,9 +13,7 @@
 #include <l4/sys/utcb.h>
 #include <l4/sys/ipc.h>
 
-L4_INLINE l4_msgtag_t l4_factory_create_start_u(long obj,
-						l4_cap_idx_t target_cap,
-						l4_utcb_t *u)
+L4_INLINE l4_msgtag_t l4_factory_create_start_u(long obj, l4_cap_idx_t target_cap, l4_utcb_t *u)
 {
 	l4_msg_regs_t *v = l4_utcb_mr_u(u);
 	l4_buf_regs_t *b = l4_utcb_br_u(u);
@@ -32,8 +30,7 @@ L4_INLINE void __l4_factory_set_words(l4_msgtag_t *tag, unsigned w)
 	tag->raw = (l4_mword_t)(((l4_umword_t)tag->raw & ~0x3fUL) | (w & 0x3f));
 }
 
-L4_INLINE int __l4_factory_add_word(unsigned type, l4_umword_t d,
-				    l4_msgtag_t *tag, l4_utcb_t *u)
+L4_INLINE int __l4_factory_add_word(unsigned type, l4_umword_t d, l4_msgtag_t *tag, l4_utcb_t *u)
 {
 	l4_msg_regs_t *v = l4_utcb_mr_u(u);
 	unsigned w = l4_msgtag_words(*tag);
@@ -46,28 +43,24 @@ L4_INLINE int __l4_factory_add_word(unsigned type, l4_umword_t d,
 	return 1;
 }
 
-L4_INLINE int l4_factory_create_add_fpage_u(l4_fpage_t d, l4_msgtag_t *tag,
-					    l4_utcb_t *u)
+L4_INLINE int l4_factory_create_add_fpage_u(l4_fpage_t d, l4_msgtag_t *tag, l4_utcb_t *u)
 {
 	return __l4_factory_add_word(L4_VARG_TYPE_FPAGE, d.raw, tag, u);
 }
 
-L4_INLINE int l4_factory_create_add_int_u(l4_mword_t d, l4_msgtag_t *tag,
-					  l4_utcb_t *u)
+L4_INLINE int l4_factory_create_add_int_u(l4_mword_t d, l4_msgtag_t *tag, l4_utcb_t *u)
 {
-	return __l4_factory_add_word(L4_VARG_TYPE_MWORD, (l4_umword_t)d, tag,
-				     u);
+	return __l4_factory_add_word(L4_VARG_TYPE_MWORD, (l4_umword_t)d, tag, u);
 }
 
-L4_INLINE int l4_factory_create_add_uint_u(l4_umword_t d, l4_msgtag_t *tag,
-					   l4_utcb_t *u)
+L4_INLINE int l4_factory_create_add_uint_u(l4_umword_t d, l4_msgtag_t *tag, l4_utcb_t *u)
 {
 	return __l4_factory_add_word(L4_VARG_TYPE_UMWORD, d, tag, u);
 }
 
 /* len bytes of s (including any terminator the caller wants sent). */
-L4_INLINE int l4_factory_create_add_lstr_u(char const *s, unsigned len,
-					   l4_msgtag_t *tag, l4_utcb_t *u)
+L4_INLINE int l4_factory_create_add_lstr_u(char const *s, unsigned len, l4_msgtag_t *tag,
+					   l4_utcb_t *u)
 {
 	l4_msg_regs_t *v = l4_utcb_mr_u(u);
 	unsigned w = l4_msgtag_words(*tag);
@@ -84,8 +77,7 @@ L4_INLINE int l4_factory_create_add_lstr_u(char const *s, unsigned len,
 	return 1;
 }
 
-L4_INLINE int l4_factory_create_add_str_u(char const *s, l4_msgtag_t *tag,
-					  l4_utcb_t *u)
+L4_INLINE int l4_factory_create_add_str_u(char const *s, l4_msgtag_t *tag, l4_utcb_t *u)
 {
 	unsigned len = 0;
 
@@ -106,31 +98,28 @@ L4_INLINE int l4_factory_create_add_nil_u(l4_msgtag_t *tag, l4_utcb_t *u)
 	return 1;
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_commit_u(l4_cap_idx_t factory,
-						 l4_msgtag_t tag, l4_utcb_t *u)
+L4_INLINE l4_msgtag_t l4_factory_create_commit_u(l4_cap_idx_t factory, l4_msgtag_t tag,
+						 l4_utcb_t *u)
 {
 	return l4_ipc_call(factory, u, tag, L4_IPC_NEVER);
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_u(l4_cap_idx_t factory, long obj,
-					  l4_cap_idx_t target, l4_utcb_t *u)
+L4_INLINE l4_msgtag_t l4_factory_create_u(l4_cap_idx_t factory, long obj, l4_cap_idx_t target,
+					  l4_utcb_t *u)
 {
 	l4_msgtag_t t = l4_factory_create_start_u(obj, target, u);
 
 	return l4_factory_create_commit_u(factory, t, u);
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create(l4_cap_idx_t factory, long obj,
-					l4_cap_idx_t target)
+L4_INLINE l4_msgtag_t l4_factory_create(l4_cap_idx_t factory, long obj, l4_cap_idx_t target)
 {
 	return l4_factory_create_u(factory, obj, target, l4_utcb());
 }
 
 /* utcb_area: the new task's first kernel-user memory (for UTCBs). */
-L4_INLINE l4_msgtag_t l4_factory_create_task_u(l4_cap_idx_t factory,
-					       l4_cap_idx_t target_cap,
-					       l4_fpage_t utcb_area,
-					       l4_utcb_t *u)
+L4_INLINE l4_msgtag_t l4_factory_create_task_u(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
+					       l4_fpage_t utcb_area, l4_utcb_t *u)
 {
 	l4_msgtag_t t = l4_factory_create_start_u(L4_PROTO_TASK, target_cap, u);
 
@@ -138,31 +127,26 @@ L4_INLINE l4_msgtag_t l4_factory_create_task_u(l4_cap_idx_t factory,
 	return l4_factory_create_commit_u(factory, t, u);
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_thread_u(l4_cap_idx_t factory,
-						 l4_cap_idx_t target_cap,
+L4_INLINE l4_msgtag_t l4_factory_create_thread_u(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
 						 l4_utcb_t *u)
 {
 	return l4_factory_create_u(factory, L4_PROTO_THREAD, target_cap, u);
 }
 
 /* limit: bytes of kernel memory the new factory may hand out. */
-L4_INLINE l4_msgtag_t l4_factory_create_factory_u(l4_cap_idx_t factory,
-						  l4_cap_idx_t target_cap,
-						  unsigned long limit,
-						  l4_utcb_t *u)
+L4_INLINE l4_msgtag_t l4_factory_create_factory_u(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
+						  unsigned long limit, l4_utcb_t *u)
 {
-	l4_msgtag_t t =
-		l4_factory_create_start_u(L4_PROTO_FACTORY, target_cap, u);
+	l4_msgtag_t t = l4_factory_create_start_u(L4_PROTO_FACTORY, target_cap, u);
 
 	l4_factory_create_add_uint_u(limit, &t, u);
 	return l4_factory_create_commit_u(factory, t, u);
 }
 
 /* thread_cap may be L4_INVALID_CAP: create the gate unbound. */
-L4_INLINE l4_msgtag_t l4_factory_create_gate_u(l4_cap_idx_t factory,
-					       l4_cap_idx_t target_cap,
-					       l4_cap_idx_t thread_cap,
-					       l4_umword_t label, l4_utcb_t *u)
+L4_INLINE l4_msgtag_t l4_factory_create_gate_u(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
+					       l4_cap_idx_t thread_cap, l4_umword_t label,
+					       l4_utcb_t *u)
 {
 	l4_msgtag_t t = l4_factory_create_start_u(0, target_cap, u);
 	l4_msg_regs_t *v = l4_utcb_mr_u(u);
@@ -174,64 +158,51 @@ L4_INLINE l4_msgtag_t l4_factory_create_gate_u(l4_cap_idx_t factory,
 		v->mr[3] = l4_map_obj_control(0, 0);
 		v->mr[4] = l4_obj_fpage(thread_cap, 0, L4_CAP_FPAGE_RWS).raw;
 	}
-	t = l4_msgtag(l4_msgtag_label(t), l4_msgtag_words(t), items,
-		      l4_msgtag_flags(t));
+	t = l4_msgtag(l4_msgtag_label(t), l4_msgtag_words(t), items, l4_msgtag_flags(t));
 	return l4_factory_create_commit_u(factory, t, u);
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_irq_u(l4_cap_idx_t factory,
-					      l4_cap_idx_t target_cap,
+L4_INLINE l4_msgtag_t l4_factory_create_irq_u(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
 					      l4_utcb_t *u)
 {
 	return l4_factory_create_u(factory, L4_PROTO_IRQ_SENDER, target_cap, u);
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_vm_u(l4_cap_idx_t factory,
-					     l4_cap_idx_t target_cap,
+L4_INLINE l4_msgtag_t l4_factory_create_vm_u(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
 					     l4_utcb_t *u)
 {
 	return l4_factory_create_u(factory, L4_PROTO_VM, target_cap, u);
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_task(l4_cap_idx_t factory,
-					     l4_cap_idx_t target_cap,
+L4_INLINE l4_msgtag_t l4_factory_create_task(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
 					     l4_fpage_t utcb_area)
 {
-	return l4_factory_create_task_u(factory, target_cap, utcb_area,
-					l4_utcb());
+	return l4_factory_create_task_u(factory, target_cap, utcb_area, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_thread(l4_cap_idx_t factory,
-					       l4_cap_idx_t target_cap)
+L4_INLINE l4_msgtag_t l4_factory_create_thread(l4_cap_idx_t factory, l4_cap_idx_t target_cap)
 {
 	return l4_factory_create_thread_u(factory, target_cap, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_factory(l4_cap_idx_t factory,
-						l4_cap_idx_t target_cap,
+L4_INLINE l4_msgtag_t l4_factory_create_factory(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
 						unsigned long limit)
 {
-	return l4_factory_create_factory_u(factory, target_cap, limit,
-					   l4_utcb());
+	return l4_factory_create_factory_u(factory, target_cap, limit, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_gate(l4_cap_idx_t factory,
-					     l4_cap_idx_t target_cap,
-					     l4_cap_idx_t thread_cap,
-					     l4_umword_t label)
+L4_INLINE l4_msgtag_t l4_factory_create_gate(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
+					     l4_cap_idx_t thread_cap, l4_umword_t label)
 {
-	return l4_factory_create_gate_u(factory, target_cap, thread_cap, label,
-					l4_utcb());
+	return l4_factory_create_gate_u(factory, target_cap, thread_cap, label, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_irq(l4_cap_idx_t factory,
-					    l4_cap_idx_t target_cap)
+L4_INLINE l4_msgtag_t l4_factory_create_irq(l4_cap_idx_t factory, l4_cap_idx_t target_cap)
 {
 	return l4_factory_create_irq_u(factory, target_cap, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_factory_create_vm(l4_cap_idx_t factory,
-					   l4_cap_idx_t target_cap)
+L4_INLINE l4_msgtag_t l4_factory_create_vm(l4_cap_idx_t factory, l4_cap_idx_t target_cap)
 {
 	return l4_factory_create_vm_u(factory, target_cap, l4_utcb());
 }

@@ -15,8 +15,8 @@
 
 enum L4_irq_sender_op {
 	L4_IRQ_SENDER_OP_RESERVED1 = 0, /* formerly attach */
-	L4_IRQ_SENDER_OP_ATTACH    = 0,
-	L4_IRQ_SENDER_OP_DETACH    = 1,
+	L4_IRQ_SENDER_OP_ATTACH = 0,
+	L4_IRQ_SENDER_OP_DETACH = 1,
 };
 
 enum L4_irq_mux_op {
@@ -25,33 +25,31 @@ enum L4_irq_mux_op {
 
 enum L4_irq_op {
 	L4_IRQ_OP_TRIGGER = 2,
-	L4_IRQ_OP_EOI     = 4,
+	L4_IRQ_OP_EOI = 4,
 };
 
 /*
  * Bind the IRQ to a thread. (L4ReC) Older L4Re had a separate attach
  * message; we send the receive-endpoint bind, which newer L4Re uses too.
  */
-L4_INLINE l4_msgtag_t l4_irq_attach_u(l4_cap_idx_t irq, l4_umword_t label,
-				      l4_cap_idx_t thread, l4_utcb_t *utcb)
+L4_INLINE l4_msgtag_t l4_irq_attach_u(l4_cap_idx_t irq, l4_umword_t label, l4_cap_idx_t thread,
+				      l4_utcb_t *utcb)
 {
 	return l4_rcv_ep_bind_thread_u(irq, thread, label, utcb);
 }
 
-L4_INLINE l4_msgtag_t l4_irq_attach(l4_cap_idx_t irq, l4_umword_t label,
-				    l4_cap_idx_t thread)
+L4_INLINE l4_msgtag_t l4_irq_attach(l4_cap_idx_t irq, l4_umword_t label, l4_cap_idx_t thread)
 {
 	return l4_irq_attach_u(irq, label, thread, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_irq_bind_u(l4_cap_idx_t irq, l4_umword_t label,
-				    l4_cap_idx_t thread, l4_utcb_t *utcb)
+L4_INLINE l4_msgtag_t l4_irq_bind_u(l4_cap_idx_t irq, l4_umword_t label, l4_cap_idx_t thread,
+				    l4_utcb_t *utcb)
 {
 	return l4_rcv_ep_bind_thread_u(irq, thread, label, utcb);
 }
 
-L4_INLINE l4_msgtag_t l4_irq_bind(l4_cap_idx_t irq, l4_umword_t label,
-				  l4_cap_idx_t thread)
+L4_INLINE l4_msgtag_t l4_irq_bind(l4_cap_idx_t irq, l4_umword_t label, l4_cap_idx_t thread)
 {
 	return l4_irq_bind_u(irq, label, thread, l4_utcb());
 }
@@ -59,8 +57,7 @@ L4_INLINE l4_msgtag_t l4_irq_bind(l4_cap_idx_t irq, l4_umword_t label,
 L4_INLINE l4_msgtag_t l4_irq_detach_u(l4_cap_idx_t irq, l4_utcb_t *utcb)
 {
 	l4_utcb_mr_u(utcb)->mr[0] = L4_IRQ_SENDER_OP_DETACH;
-	return l4_ipc_call(irq, utcb, l4_msgtag(L4_PROTO_IRQ_SENDER, 1, 0, 0),
-			   L4_IPC_NEVER);
+	return l4_ipc_call(irq, utcb, l4_msgtag(L4_PROTO_IRQ_SENDER, 1, 0, 0), L4_IPC_NEVER);
 }
 
 L4_INLINE l4_msgtag_t l4_irq_detach(l4_cap_idx_t irq)
@@ -68,16 +65,14 @@ L4_INLINE l4_msgtag_t l4_irq_detach(l4_cap_idx_t irq)
 	return l4_irq_detach_u(irq, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_irq_mux_chain_u(l4_cap_idx_t irq, l4_cap_idx_t slave,
-					 l4_utcb_t *utcb)
+L4_INLINE l4_msgtag_t l4_irq_mux_chain_u(l4_cap_idx_t irq, l4_cap_idx_t slave, l4_utcb_t *utcb)
 {
 	l4_msg_regs_t *m = l4_utcb_mr_u(utcb);
 
 	m->mr[0] = L4_IRQ_MUX_OP_CHAIN;
 	m->mr[1] = l4_map_obj_control(0, 0);
 	m->mr[2] = l4_obj_fpage(slave, 0, L4_CAP_FPAGE_RWS).raw;
-	return l4_ipc_call(irq, utcb, l4_msgtag(L4_PROTO_IRQ_MUX, 1, 1, 0),
-			   L4_IPC_NEVER);
+	return l4_ipc_call(irq, utcb, l4_msgtag(L4_PROTO_IRQ_MUX, 1, 1, 0), L4_IPC_NEVER);
 }
 
 L4_INLINE l4_msgtag_t l4_irq_mux_chain(l4_cap_idx_t irq, l4_cap_idx_t slave)
@@ -88,8 +83,7 @@ L4_INLINE l4_msgtag_t l4_irq_mux_chain(l4_cap_idx_t irq, l4_cap_idx_t slave)
 /* A send without words; zero timeouts because nobody replies. */
 L4_INLINE l4_msgtag_t l4_irq_trigger_u(l4_cap_idx_t irq, l4_utcb_t *utcb)
 {
-	return l4_ipc_send(irq, utcb, l4_msgtag(L4_PROTO_IRQ, 0, 0, 0),
-			   L4_IPC_BOTH_TIMEOUT_0);
+	return l4_ipc_send(irq, utcb, l4_msgtag(L4_PROTO_IRQ, 0, 0, 0), L4_IPC_BOTH_TIMEOUT_0);
 }
 
 L4_INLINE l4_msgtag_t l4_irq_trigger(l4_cap_idx_t irq)
@@ -98,8 +92,7 @@ L4_INLINE l4_msgtag_t l4_irq_trigger(l4_cap_idx_t irq)
 }
 
 /* Unmask, then wait for this IRQ only. */
-L4_INLINE l4_msgtag_t l4_irq_receive_u(l4_cap_idx_t irq, l4_timeout_t to,
-				       l4_utcb_t *utcb)
+L4_INLINE l4_msgtag_t l4_irq_receive_u(l4_cap_idx_t irq, l4_timeout_t to, l4_utcb_t *utcb)
 {
 	l4_utcb_mr_u(utcb)->mr[0] = L4_IRQ_OP_EOI;
 	return l4_ipc_call(irq, utcb, l4_msgtag(L4_PROTO_IRQ, 1, 0, 0), to);
@@ -111,17 +104,14 @@ L4_INLINE l4_msgtag_t l4_irq_receive(l4_cap_idx_t irq, l4_timeout_t to)
 }
 
 /* Unmask, then wait for any message. */
-L4_INLINE l4_msgtag_t l4_irq_wait_u(l4_cap_idx_t irq, l4_umword_t *label,
-				    l4_timeout_t to, l4_utcb_t *utcb)
+L4_INLINE l4_msgtag_t l4_irq_wait_u(l4_cap_idx_t irq, l4_umword_t *label, l4_timeout_t to,
+				    l4_utcb_t *utcb)
 {
 	l4_utcb_mr_u(utcb)->mr[0] = L4_IRQ_OP_EOI;
-	return l4_ipc_send_and_wait(irq, utcb,
-				    l4_msgtag(L4_PROTO_IRQ, 1, 0, 0), label,
-				    to);
+	return l4_ipc_send_and_wait(irq, utcb, l4_msgtag(L4_PROTO_IRQ, 1, 0, 0), label, to);
 }
 
-L4_INLINE l4_msgtag_t l4_irq_wait(l4_cap_idx_t irq, l4_umword_t *label,
-				  l4_timeout_t to)
+L4_INLINE l4_msgtag_t l4_irq_wait(l4_cap_idx_t irq, l4_umword_t *label, l4_timeout_t to)
 {
 	return l4_irq_wait_u(irq, label, to, l4_utcb());
 }
@@ -129,8 +119,7 @@ L4_INLINE l4_msgtag_t l4_irq_wait(l4_cap_idx_t irq, l4_umword_t *label,
 L4_INLINE l4_msgtag_t l4_irq_unmask_u(l4_cap_idx_t irq, l4_utcb_t *utcb)
 {
 	l4_utcb_mr_u(utcb)->mr[0] = L4_IRQ_OP_EOI;
-	return l4_ipc_send(irq, utcb, l4_msgtag(L4_PROTO_IRQ, 1, 0, 0),
-			   L4_IPC_NEVER);
+	return l4_ipc_send(irq, utcb, l4_msgtag(L4_PROTO_IRQ, 1, 0, 0), L4_IPC_NEVER);
 }
 
 L4_INLINE l4_msgtag_t l4_irq_unmask(l4_cap_idx_t irq)

@@ -24,7 +24,7 @@
 #define L4_KERNEL_INFO_MAGIC (0x4BE6344CL)
 
 enum l4_kernel_info_consts_t {
-	L4_KIP_VERSION_FIASCO      = 0x87004444,
+	L4_KIP_VERSION_FIASCO = 0x87004444,
 	L4_KIP_VERSION_FIASCO_MASK = 0xff00ffff,
 };
 
@@ -49,8 +49,8 @@ struct l4_kip_platform_info {
 
 typedef struct l4_kernel_info_t {
 	/* 0x00 */
-	l4_uint64_t magic;                 /* L4_KERNEL_INFO_MAGIC */
-	l4_uint64_t version;               /* L4_KIP_VERSION_FIASCO | ... */
+	l4_uint64_t magic;		   /* L4_KERNEL_INFO_MAGIC */
+	l4_uint64_t version;		   /* L4_KIP_VERSION_FIASCO | ... */
 	l4_uint8_t offset_version_strings; /* in 16-byte units from KIP base */
 	l4_uint8_t fill2[7];
 	l4_uint8_t kip_sys_calls;
@@ -104,11 +104,10 @@ typedef struct l4_kernel_info_t {
 	/* 0x1E0 */
 	struct l4_kip_platform_info platform_info;
 
-	l4_uint8_t _l4rec_pad[0x300 - 0x1E0 -
-			      sizeof(struct l4_kip_platform_info)];
+	l4_uint8_t _l4rec_pad[0x300 - 0x1E0 - sizeof(struct l4_kip_platform_info)];
 
 	/* 0x300: (L4ReC) extension */
-	l4_uint64_t l4rec_timer_freq; /* CNTFRQ_EL0 in Hz */
+	l4_uint64_t l4rec_timer_freq;  /* CNTFRQ_EL0 in Hz */
 	l4_uint64_t l4rec_abi_version; /* 1 */
 	/* 0x310: physical range of RAM the kernel keeps for itself */
 	l4_uint64_t l4rec_kmem_start;
@@ -117,22 +116,14 @@ typedef struct l4_kernel_info_t {
 	volatile l4_uint64_t l4rec_kmem_in_use;
 } l4_kernel_info_t;
 
-_Static_assert(__builtin_offsetof(l4_kernel_info_t, scheduler_granularity) ==
-		       0x20, "KIP layout");
-_Static_assert(__builtin_offsetof(l4_kernel_info_t, mem_info) == 0xA8,
-	       "KIP layout");
-_Static_assert(__builtin_offsetof(l4_kernel_info_t, clock) == 0x140,
-	       "KIP layout");
-_Static_assert(__builtin_offsetof(l4_kernel_info_t, frequency_cpu) == 0x150,
-	       "KIP layout");
-_Static_assert(__builtin_offsetof(l4_kernel_info_t, user_ptr) == 0x1C0,
-	       "KIP layout");
-_Static_assert(__builtin_offsetof(l4_kernel_info_t, platform_info) == 0x1E0,
-	       "KIP layout");
-_Static_assert(__builtin_offsetof(l4_kernel_info_t, l4rec_timer_freq) ==
-		       0x300, "KIP layout");
-_Static_assert(__builtin_offsetof(l4_kernel_info_t, l4rec_kmem_in_use) ==
-		       0x320, "KIP layout");
+_Static_assert(__builtin_offsetof(l4_kernel_info_t, scheduler_granularity) == 0x20, "KIP layout");
+_Static_assert(__builtin_offsetof(l4_kernel_info_t, mem_info) == 0xA8, "KIP layout");
+_Static_assert(__builtin_offsetof(l4_kernel_info_t, clock) == 0x140, "KIP layout");
+_Static_assert(__builtin_offsetof(l4_kernel_info_t, frequency_cpu) == 0x150, "KIP layout");
+_Static_assert(__builtin_offsetof(l4_kernel_info_t, user_ptr) == 0x1C0, "KIP layout");
+_Static_assert(__builtin_offsetof(l4_kernel_info_t, platform_info) == 0x1E0, "KIP layout");
+_Static_assert(__builtin_offsetof(l4_kernel_info_t, l4rec_timer_freq) == 0x300, "KIP layout");
+_Static_assert(__builtin_offsetof(l4_kernel_info_t, l4rec_kmem_in_use) == 0x320, "KIP layout");
 _Static_assert(sizeof(l4_kernel_info_t) <= L4_KIP_OFFS_READ_US,
 	       "KIP fields stay below the clock-code area");
 
@@ -167,8 +158,7 @@ L4_INLINE l4_uint64_t __l4rec_cntvct(void)
 }
 
 /* Scale counter ticks; split so that ticks * scale cannot overflow. */
-L4_INLINE l4_uint64_t __l4rec_ticks_to(l4_uint64_t ticks, l4_uint64_t freq,
-				       l4_uint64_t scale)
+L4_INLINE l4_uint64_t __l4rec_ticks_to(l4_uint64_t ticks, l4_uint64_t freq, l4_uint64_t scale)
 {
 	return (ticks / freq) * scale + ((ticks % freq) * scale) / freq;
 }
@@ -177,16 +167,14 @@ L4_INLINE l4_cpu_time_t l4_kip_clock(l4_kernel_info_t const *kip)
 {
 	if (!kip->l4rec_timer_freq)
 		return kip->clock;
-	return __l4rec_ticks_to(__l4rec_cntvct(), kip->l4rec_timer_freq,
-				1000000ULL);
+	return __l4rec_ticks_to(__l4rec_cntvct(), kip->l4rec_timer_freq, 1000000ULL);
 }
 
 L4_INLINE l4_uint64_t l4_kip_clock_ns(l4_kernel_info_t const *kip)
 {
 	if (!kip->l4rec_timer_freq)
 		return kip->clock * 1000ULL;
-	return __l4rec_ticks_to(__l4rec_cntvct(), kip->l4rec_timer_freq,
-				1000000000ULL);
+	return __l4rec_ticks_to(__l4rec_cntvct(), kip->l4rec_timer_freq, 1000000000ULL);
 }
 
 L4_INLINE l4_umword_t l4_kip_clock_lw(l4_kernel_info_t const *kip)
@@ -216,14 +204,14 @@ L4_INLINE l4_size_t __l4rec_strlen(char const *s)
 #define l4_kip_for_each_feature(s) /* NOLINT(bugprone-macro-parentheses) */ \
 	for (s += __l4rec_strlen(s) + 1; *s; s += __l4rec_strlen(s) + 1) /* NOLINT */
 
-L4_INLINE int l4_kip_kernel_has_feature(l4_kernel_info_t const *kip,
-					char const *str)
+L4_INLINE int l4_kip_kernel_has_feature(l4_kernel_info_t const *kip, char const *str)
 {
 	const char *s = l4_kip_version_string(kip);
 
 	if (!s)
 		return 0;
-	l4_kip_for_each_feature(s) {
+	l4_kip_for_each_feature(s)
+	{
 		if (__l4rec_streq(s, str))
 			return 1;
 	}

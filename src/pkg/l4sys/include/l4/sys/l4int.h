@@ -10,21 +10,21 @@
 #ifndef L4_SYS_L4INT_H
 #define L4_SYS_L4INT_H
 
-typedef signed char        l4_int8_t;
-typedef unsigned char      l4_uint8_t;
-typedef signed short       l4_int16_t;
-typedef unsigned short     l4_uint16_t;
-typedef signed int         l4_int32_t;
-typedef unsigned int       l4_uint32_t;
-typedef signed long long   l4_int64_t;
+typedef signed char l4_int8_t;
+typedef unsigned char l4_uint8_t;
+typedef signed short l4_int16_t;
+typedef unsigned short l4_uint16_t;
+typedef signed int l4_int32_t;
+typedef unsigned int l4_uint32_t;
+typedef signed long long l4_int64_t;
 typedef unsigned long long l4_uint64_t;
 
 /* A machine word is 64 bits; L4Re uses (unsigned) long for it. */
-typedef signed long   l4_mword_t;
+typedef signed long l4_mword_t;
 typedef unsigned long l4_umword_t;
 typedef unsigned long l4_addr_t;
 typedef unsigned long l4_size_t;
-typedef signed long   l4_ssize_t;
+typedef signed long l4_ssize_t;
 typedef __UINTPTR_TYPE__ l4_uintptr_t;
 
 /* Kernel time values are microseconds (see kip.h). */

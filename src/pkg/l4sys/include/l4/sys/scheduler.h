@@ -26,13 +26,12 @@ typedef struct l4_sched_param_t {
 } l4_sched_param_t;
 
 enum L4_scheduler_ops {
-	L4_SCHEDULER_INFO_OP       = 0UL,
+	L4_SCHEDULER_INFO_OP = 0UL,
 	L4_SCHEDULER_RUN_THREAD_OP = 1UL,
-	L4_SCHEDULER_IDLE_TIME_OP  = 2UL,
+	L4_SCHEDULER_IDLE_TIME_OP = 2UL,
 };
 
-L4_INLINE l4_sched_cpu_set_t l4_sched_cpu_set(l4_umword_t offset,
-					      unsigned char granularity,
+L4_INLINE l4_sched_cpu_set_t l4_sched_cpu_set(l4_umword_t offset, unsigned char granularity,
 					      l4_umword_t map)
 {
 	l4_sched_cpu_set_t cs;
@@ -53,10 +52,8 @@ L4_INLINE l4_sched_param_t l4_sched_param(unsigned prio, l4_umword_t quantum)
 	return sp;
 }
 
-L4_INLINE l4_msgtag_t l4_scheduler_info_u(l4_cap_idx_t scheduler,
-					  l4_umword_t *cpu_max,
-					  l4_sched_cpu_set_t *cpus,
-					  l4_umword_t *sched_classes,
+L4_INLINE l4_msgtag_t l4_scheduler_info_u(l4_cap_idx_t scheduler, l4_umword_t *cpu_max,
+					  l4_sched_cpu_set_t *cpus, l4_umword_t *sched_classes,
 					  l4_utcb_t *utcb)
 {
 	l4_msg_regs_t *m = l4_utcb_mr_u(utcb);
@@ -64,8 +61,7 @@ L4_INLINE l4_msgtag_t l4_scheduler_info_u(l4_cap_idx_t scheduler,
 
 	m->mr[0] = L4_SCHEDULER_INFO_OP;
 	m->mr[1] = cpus->gran_offset;
-	res = l4_ipc_call(scheduler, utcb,
-			  l4_msgtag(L4_PROTO_SCHEDULER, 2, 0, 0), L4_IPC_NEVER);
+	res = l4_ipc_call(scheduler, utcb, l4_msgtag(L4_PROTO_SCHEDULER, 2, 0, 0), L4_IPC_NEVER);
 	if (l4_msgtag_has_error(res))
 		return res;
 	cpus->map = m->mr[0];
@@ -76,26 +72,21 @@ L4_INLINE l4_msgtag_t l4_scheduler_info_u(l4_cap_idx_t scheduler,
 	return res;
 }
 
-L4_INLINE l4_msgtag_t l4_scheduler_info(l4_cap_idx_t scheduler,
-					l4_umword_t *cpu_max,
+L4_INLINE l4_msgtag_t l4_scheduler_info(l4_cap_idx_t scheduler, l4_umword_t *cpu_max,
 					l4_sched_cpu_set_t *cpus)
 {
 	return l4_scheduler_info_u(scheduler, cpu_max, cpus, NULL, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_scheduler_info_with_classes(l4_cap_idx_t scheduler,
-						     l4_umword_t *cpu_max,
+L4_INLINE l4_msgtag_t l4_scheduler_info_with_classes(l4_cap_idx_t scheduler, l4_umword_t *cpu_max,
 						     l4_sched_cpu_set_t *cpus,
 						     l4_umword_t *sched_classes)
 {
-	return l4_scheduler_info_u(scheduler, cpu_max, cpus, sched_classes,
-				   l4_utcb());
+	return l4_scheduler_info_u(scheduler, cpu_max, cpus, sched_classes, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_scheduler_run_thread_u(l4_cap_idx_t scheduler,
-						l4_cap_idx_t thread,
-						l4_sched_param_t const *sp,
-						l4_utcb_t *utcb)
+L4_INLINE l4_msgtag_t l4_scheduler_run_thread_u(l4_cap_idx_t scheduler, l4_cap_idx_t thread,
+						l4_sched_param_t const *sp, l4_utcb_t *utcb)
 {
 	l4_msg_regs_t *m = l4_utcb_mr_u(utcb);
 
@@ -106,13 +97,10 @@ L4_INLINE l4_msgtag_t l4_scheduler_run_thread_u(l4_cap_idx_t scheduler,
 	m->mr[4] = sp->quantum;
 	m->mr[5] = l4_map_obj_control(0, 0);
 	m->mr[6] = l4_obj_fpage(thread, 0, L4_CAP_FPAGE_RWS).raw;
-	return l4_ipc_call(scheduler, utcb,
-			   l4_msgtag(L4_PROTO_SCHEDULER, 5, 1, 0),
-			   L4_IPC_NEVER);
+	return l4_ipc_call(scheduler, utcb, l4_msgtag(L4_PROTO_SCHEDULER, 5, 1, 0), L4_IPC_NEVER);
 }
 
-L4_INLINE l4_msgtag_t l4_scheduler_run_thread(l4_cap_idx_t scheduler,
-					      l4_cap_idx_t thread,
+L4_INLINE l4_msgtag_t l4_scheduler_run_thread(l4_cap_idx_t scheduler, l4_cap_idx_t thread,
 					      l4_sched_param_t const *sp)
 {
 	return l4_scheduler_run_thread_u(scheduler, thread, sp, l4_utcb());
@@ -120,8 +108,7 @@ L4_INLINE l4_msgtag_t l4_scheduler_run_thread(l4_cap_idx_t scheduler,
 
 L4_INLINE l4_msgtag_t l4_scheduler_idle_time_u(l4_cap_idx_t scheduler,
 					       l4_sched_cpu_set_t const *cpus,
-					       l4_kernel_clock_t *us,
-					       l4_utcb_t *utcb)
+					       l4_kernel_clock_t *us, l4_utcb_t *utcb)
 {
 	l4_msg_regs_t *v = l4_utcb_mr_u(utcb);
 	l4_msgtag_t res;
@@ -129,23 +116,20 @@ L4_INLINE l4_msgtag_t l4_scheduler_idle_time_u(l4_cap_idx_t scheduler,
 	v->mr[0] = L4_SCHEDULER_IDLE_TIME_OP;
 	v->mr[1] = cpus->gran_offset;
 	v->mr[2] = cpus->map;
-	res = l4_ipc_call(scheduler, utcb,
-			  l4_msgtag(L4_PROTO_SCHEDULER, 3, 0, 0), L4_IPC_NEVER);
+	res = l4_ipc_call(scheduler, utcb, l4_msgtag(L4_PROTO_SCHEDULER, 3, 0, 0), L4_IPC_NEVER);
 	if (l4_msgtag_has_error(res))
 		return res;
 	*us = v->mr64[l4_utcb_mr64_idx(0)];
 	return res;
 }
 
-L4_INLINE l4_msgtag_t l4_scheduler_idle_time(l4_cap_idx_t scheduler,
-					     l4_sched_cpu_set_t const *cpus,
+L4_INLINE l4_msgtag_t l4_scheduler_idle_time(l4_cap_idx_t scheduler, l4_sched_cpu_set_t const *cpus,
 					     l4_kernel_clock_t *us)
 {
 	return l4_scheduler_idle_time_u(scheduler, cpus, us, l4_utcb());
 }
 
-L4_INLINE int l4_scheduler_is_online_u(l4_cap_idx_t scheduler, l4_umword_t cpu,
-				       l4_utcb_t *utcb)
+L4_INLINE int l4_scheduler_is_online_u(l4_cap_idx_t scheduler, l4_umword_t cpu, l4_utcb_t *utcb)
 {
 	l4_sched_cpu_set_t s;
 	l4_msgtag_t r;

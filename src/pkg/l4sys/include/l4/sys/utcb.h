@@ -46,23 +46,22 @@ typedef struct l4_exc_regs_t {
 } l4_exc_regs_t;
 
 enum L4_utcb_consts_arm64 {
-	L4_UTCB_EXCEPTION_REGS_SIZE  = sizeof(l4_exc_regs_t) / sizeof(l4_umword_t),
-	L4_UTCB_GENERIC_DATA_SIZE    = 63,
+	L4_UTCB_EXCEPTION_REGS_SIZE = sizeof(l4_exc_regs_t) / sizeof(l4_umword_t),
+	L4_UTCB_GENERIC_DATA_SIZE = 63,
 	L4_UTCB_GENERIC_BUFFERS_SIZE = 58,
 
-	L4_UTCB_MSG_REGS_OFFSET      = 0,
-	L4_UTCB_BUF_REGS_OFFSET      = 64 * sizeof(l4_umword_t),
-	L4_UTCB_THREAD_REGS_OFFSET   = 123 * sizeof(l4_umword_t),
+	L4_UTCB_MSG_REGS_OFFSET = 0,
+	L4_UTCB_BUF_REGS_OFFSET = 64 * sizeof(l4_umword_t),
+	L4_UTCB_THREAD_REGS_OFFSET = 123 * sizeof(l4_umword_t),
 
-	L4_UTCB_INHERIT_FPU          = 1UL << 24,
+	L4_UTCB_INHERIT_FPU = 1UL << 24,
 
-	L4_UTCB_OFFSET               = 1024,
+	L4_UTCB_OFFSET = 1024,
 };
 
 typedef union l4_msg_regs_t {
 	l4_umword_t mr[L4_UTCB_GENERIC_DATA_SIZE];
-	l4_uint64_t mr64[L4_UTCB_GENERIC_DATA_SIZE /
-			 (sizeof(l4_uint64_t) / sizeof(l4_umword_t))];
+	l4_uint64_t mr64[L4_UTCB_GENERIC_DATA_SIZE / (sizeof(l4_uint64_t) / sizeof(l4_umword_t))];
 } l4_msg_regs_t;
 
 typedef struct l4_buf_regs_t {
@@ -71,9 +70,9 @@ typedef struct l4_buf_regs_t {
 } l4_buf_regs_t;
 
 typedef struct l4_thread_regs_t {
-	l4_umword_t error;       /* IPC error code when the tag has ERROR */
+	l4_umword_t error;	 /* IPC error code when the tag has ERROR */
 	l4_umword_t free_marker; /* kernel zeroes it when done with the UTCB */
-	l4_umword_t user[3];     /* ignored and preserved by the kernel */
+	l4_umword_t user[3];	 /* ignored and preserved by the kernel */
 } l4_thread_regs_t;
 
 _Static_assert(sizeof(l4_exc_regs_t) == 40 * 8, "arm64 exception regs");
@@ -81,12 +80,10 @@ _Static_assert(L4_UTCB_EXCEPTION_REGS_SIZE <= L4_UTCB_GENERIC_DATA_SIZE,
 	       "exception state must fit the MRs");
 _Static_assert(sizeof(l4_msg_regs_t) == 63 * 8, "63 message registers");
 _Static_assert(L4_UTCB_BUF_REGS_OFFSET == 512, "BR block offset");
-_Static_assert(L4_UTCB_BUF_REGS_OFFSET + sizeof(l4_buf_regs_t) ==
-		       L4_UTCB_THREAD_REGS_OFFSET,
+_Static_assert(L4_UTCB_BUF_REGS_OFFSET + sizeof(l4_buf_regs_t) == L4_UTCB_THREAD_REGS_OFFSET,
 	       "BRs end where the TCRs begin");
 _Static_assert(L4_UTCB_THREAD_REGS_OFFSET == 984, "TCR block offset");
-_Static_assert(L4_UTCB_THREAD_REGS_OFFSET + sizeof(l4_thread_regs_t) ==
-		       L4_UTCB_OFFSET,
+_Static_assert(L4_UTCB_THREAD_REGS_OFFSET + sizeof(l4_thread_regs_t) == L4_UTCB_OFFSET,
 	       "UTCB is exactly 1 KiB");
 _Static_assert(__builtin_offsetof(l4_exc_regs_t, err) == 33 * 8, "exc err");
 _Static_assert(__builtin_offsetof(l4_exc_regs_t, pc) == 36 * 8, "exc pc");
@@ -158,16 +155,14 @@ L4_INLINE void l4_utcb_inherit_fpu(int switch_on)
 }
 
 /* flags (bits 24..31) are passed already shifted. */
-L4_INLINE l4_umword_t l4_bdr(l4_umword_t mem, l4_umword_t io, l4_umword_t obj,
-			     l4_umword_t flags)
+L4_INLINE l4_umword_t l4_bdr(l4_umword_t mem, l4_umword_t io, l4_umword_t obj, l4_umword_t flags)
 {
-	return (mem << L4_BDR_MEM_SHIFT) | (io << L4_BDR_IO_SHIFT) |
-	       (obj << L4_BDR_OBJ_SHIFT) | flags;
+	return (mem << L4_BDR_MEM_SHIFT) | (io << L4_BDR_IO_SHIFT) | (obj << L4_BDR_OBJ_SHIFT) |
+	       flags;
 }
 
 /* Put a 64-bit deadline into BR 'br' and return the timeout naming it. */
-L4_INLINE l4_timeout_s l4_timeout_abs_u(l4_kernel_clock_t val, int br,
-					l4_utcb_t *utcb)
+L4_INLINE l4_timeout_s l4_timeout_abs_u(l4_kernel_clock_t val, int br, l4_utcb_t *utcb)
 {
 	l4_timeout_s to;
 

@@ -13,13 +13,13 @@
 
 enum L4_vcon_size_consts {
 	L4_VCON_WRITE_SIZE = (L4_UTCB_GENERIC_DATA_SIZE - 2) * sizeof(l4_umword_t),
-	L4_VCON_READ_SIZE  = (L4_UTCB_GENERIC_DATA_SIZE - 1) * sizeof(l4_umword_t),
+	L4_VCON_READ_SIZE = (L4_UTCB_GENERIC_DATA_SIZE - 1) * sizeof(l4_umword_t),
 };
 
 enum L4_vcon_read_flags {
-	L4_VCON_READ_SIZE_MASK  = 0x3fffffff,
+	L4_VCON_READ_SIZE_MASK = 0x3fffffff,
 	L4_VCON_READ_STAT_BREAK = 1 << 30,
-	L4_VCON_READ_STAT_DONE  = 1U << 31, /* no more input queued */
+	L4_VCON_READ_STAT_DONE = 1U << 31, /* no more input queued */
 };
 
 typedef struct l4_vcon_attr_t {
@@ -35,26 +35,26 @@ enum L4_vcon_i_flags {
 };
 
 enum L4_vcon_o_flags {
-	L4_VCON_ONLCR  = 000004,
-	L4_VCON_OCRNL  = 000010,
+	L4_VCON_ONLCR = 000004,
+	L4_VCON_OCRNL = 000010,
 	L4_VCON_ONLRET = 000040,
 };
 
 enum L4_vcon_l_flags {
 	L4_VCON_ICANON = 000002,
-	L4_VCON_ECHO   = 000010,
+	L4_VCON_ECHO = 000010,
 };
 
 enum L4_vcon_ops {
-	L4_VCON_WRITE_OP    = 0UL,
-	L4_VCON_READ_OP     = 1UL,
+	L4_VCON_WRITE_OP = 0UL,
+	L4_VCON_READ_OP = 1UL,
 	L4_VCON_SET_ATTR_OP = 2UL,
 	L4_VCON_GET_ATTR_OP = 3UL,
 };
 
 /* size must not exceed L4_VCON_WRITE_SIZE (not checked, as in L4Re). */
-L4_INLINE l4_msgtag_t l4_vcon_send_u(l4_cap_idx_t vcon, char const *buf,
-				     unsigned size, l4_utcb_t *utcb)
+L4_INLINE l4_msgtag_t l4_vcon_send_u(l4_cap_idx_t vcon, char const *buf, unsigned size,
+				     l4_utcb_t *utcb)
 {
 	l4_msg_regs_t *mr = l4_utcb_mr_u(utcb);
 	char *d = (char *)&mr->mr[2];
@@ -64,21 +64,19 @@ L4_INLINE l4_msgtag_t l4_vcon_send_u(l4_cap_idx_t vcon, char const *buf,
 	mr->mr[1] = size;
 	for (i = 0; i < size; ++i)
 		d[i] = buf[i];
-	return l4_ipc_send(vcon, utcb,
-			   l4_msgtag(L4_PROTO_LOG, 2 + l4_bytes_to_mwords(size),
-				     0, L4_MSGTAG_SCHEDULE),
-			   L4_IPC_NEVER);
+	return l4_ipc_send(
+		vcon, utcb,
+		l4_msgtag(L4_PROTO_LOG, 2 + l4_bytes_to_mwords(size), 0, L4_MSGTAG_SCHEDULE),
+		L4_IPC_NEVER);
 }
 
-L4_INLINE l4_msgtag_t l4_vcon_send(l4_cap_idx_t vcon, char const *buf,
-				   unsigned size)
+L4_INLINE l4_msgtag_t l4_vcon_send(l4_cap_idx_t vcon, char const *buf, unsigned size)
 {
 	return l4_vcon_send_u(vcon, buf, size, l4_utcb());
 }
 
 /* Returns bytes written (at most L4_VCON_WRITE_SIZE) or an error. */
-L4_INLINE long l4_vcon_write_u(l4_cap_idx_t vcon, char const *buf,
-			       unsigned size, l4_utcb_t *utcb)
+L4_INLINE long l4_vcon_write_u(l4_cap_idx_t vcon, char const *buf, unsigned size, l4_utcb_t *utcb)
 {
 	l4_msgtag_t t;
 
@@ -99,8 +97,8 @@ L4_INLINE long l4_vcon_write(l4_cap_idx_t vcon, char const *buf, unsigned size)
  * Returns < 0 error, <= size bytes read, > size: size bytes read and more
  * are pending. Bits 30/31 of the reply word are status flags.
  */
-L4_INLINE int l4_vcon_read_with_flags_u(l4_cap_idx_t vcon, char *buf,
-					unsigned size, l4_utcb_t *utcb)
+L4_INLINE int l4_vcon_read_with_flags_u(l4_cap_idx_t vcon, char *buf, unsigned size,
+					l4_utcb_t *utcb)
 {
 	l4_msg_regs_t *mr = l4_utcb_mr_u(utcb);
 	char const *s;
@@ -109,9 +107,7 @@ L4_INLINE int l4_vcon_read_with_flags_u(l4_cap_idx_t vcon, char *buf,
 	int ret;
 
 	mr->mr[0] = ((l4_umword_t)size << 16) | L4_VCON_READ_OP;
-	err = l4_error_u(l4_ipc_call(vcon, utcb,
-				     l4_msgtag(L4_PROTO_LOG, 1, 0, 0),
-				     L4_IPC_NEVER),
+	err = l4_error_u(l4_ipc_call(vcon, utcb, l4_msgtag(L4_PROTO_LOG, 1, 0, 0), L4_IPC_NEVER),
 			 utcb);
 	if (err < 0)
 		return (int)err;
@@ -130,18 +126,16 @@ L4_INLINE int l4_vcon_read_with_flags_u(l4_cap_idx_t vcon, char *buf,
 		for (i = 0; i < n; ++i)
 			buf[i] = s[i];
 
-	return ret | (int)(mr->mr[0] & ~(l4_umword_t)(L4_VCON_READ_STAT_DONE |
-						      L4_VCON_READ_SIZE_MASK));
+	return ret |
+	       (int)(mr->mr[0] & ~(l4_umword_t)(L4_VCON_READ_STAT_DONE | L4_VCON_READ_SIZE_MASK));
 }
 
-L4_INLINE int l4_vcon_read_with_flags(l4_cap_idx_t vcon, char *buf,
-				      unsigned size)
+L4_INLINE int l4_vcon_read_with_flags(l4_cap_idx_t vcon, char *buf, unsigned size)
 {
 	return l4_vcon_read_with_flags_u(vcon, buf, size, l4_utcb());
 }
 
-L4_INLINE int l4_vcon_read_u(l4_cap_idx_t vcon, char *buf, unsigned size,
-			     l4_utcb_t *utcb)
+L4_INLINE int l4_vcon_read_u(l4_cap_idx_t vcon, char *buf, unsigned size, l4_utcb_t *utcb)
 {
 	int r = l4_vcon_read_with_flags_u(vcon, buf, size, utcb);
 
@@ -155,8 +149,7 @@ L4_INLINE int l4_vcon_read(l4_cap_idx_t vcon, char *buf, unsigned size)
 	return l4_vcon_read_u(vcon, buf, size, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_vcon_set_attr_u(l4_cap_idx_t vcon,
-					 l4_vcon_attr_t const *attr,
+L4_INLINE l4_msgtag_t l4_vcon_set_attr_u(l4_cap_idx_t vcon, l4_vcon_attr_t const *attr,
 					 l4_utcb_t *utcb)
 {
 	l4_msg_regs_t *mr = l4_utcb_mr_u(utcb);
@@ -165,25 +158,21 @@ L4_INLINE l4_msgtag_t l4_vcon_set_attr_u(l4_cap_idx_t vcon,
 	mr->mr[1] = attr->i_flags;
 	mr->mr[2] = attr->o_flags;
 	mr->mr[3] = attr->l_flags;
-	return l4_ipc_call(vcon, utcb, l4_msgtag(L4_PROTO_LOG, 4, 0, 0),
-			   L4_IPC_NEVER);
+	return l4_ipc_call(vcon, utcb, l4_msgtag(L4_PROTO_LOG, 4, 0, 0), L4_IPC_NEVER);
 }
 
-L4_INLINE l4_msgtag_t l4_vcon_set_attr(l4_cap_idx_t vcon,
-				       l4_vcon_attr_t const *attr)
+L4_INLINE l4_msgtag_t l4_vcon_set_attr(l4_cap_idx_t vcon, l4_vcon_attr_t const *attr)
 {
 	return l4_vcon_set_attr_u(vcon, attr, l4_utcb());
 }
 
-L4_INLINE l4_msgtag_t l4_vcon_get_attr_u(l4_cap_idx_t vcon,
-					 l4_vcon_attr_t *attr, l4_utcb_t *utcb)
+L4_INLINE l4_msgtag_t l4_vcon_get_attr_u(l4_cap_idx_t vcon, l4_vcon_attr_t *attr, l4_utcb_t *utcb)
 {
 	l4_msg_regs_t *mr = l4_utcb_mr_u(utcb);
 	l4_msgtag_t res;
 
 	mr->mr[0] = L4_VCON_GET_ATTR_OP;
-	res = l4_ipc_call(vcon, utcb, l4_msgtag(L4_PROTO_LOG, 1, 0, 0),
-			  L4_IPC_NEVER);
+	res = l4_ipc_call(vcon, utcb, l4_msgtag(L4_PROTO_LOG, 1, 0, 0), L4_IPC_NEVER);
 	if (l4_error_u(res, utcb) >= 0) {
 		attr->i_flags = mr->mr[1];
 		attr->o_flags = mr->mr[2];
