@@ -48,21 +48,6 @@ struct mapnode *captable_slot(struct captable *ct, uint64_t idx)
 	return &(*leafp)[idx % CAP_LEAF_SLOTS];
 }
 
-struct mapnode *captable_lookup(struct captable *ct, uint64_t idx)
-{
-	struct mapnode *leaf, *n;
-
-	if (idx >= CAP_MAX)
-		return NULL;
-	leaf = ct->dir[idx / CAP_LEAF_SLOTS];
-	if (!leaf)
-		return NULL;
-	n = &leaf[idx % CAP_LEAF_SLOTS];
-	if (!n->obj || n->obj->dead)
-		return NULL;
-	return n;
-}
-
 int captable_install(struct captable *ct, struct task *owner, uint64_t idx, struct kobject *obj,
 		     unsigned int rights)
 {

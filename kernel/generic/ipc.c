@@ -162,20 +162,28 @@ static unsigned int do_items(struct thread *snd, struct thread *rcv, const unsig
 	return 0;
 }
 
-/* Copy snd's message into rcv; 0 or a send-phase error code. */
-static unsigned int copy_msg(struct thread *snd, struct thread *rcv, unsigned long tag,
-			     unsigned long *rtag)
+/* The typed items of a message: checked completely, then carried out. */
+static __attribute__((noinline)) unsigned int copy_items(struct thread *snd, struct thread *rcv,
+							 const unsigned long *smr,
+							 unsigned int words, unsigned int items)
+{
+	unsigned int err = do_items(snd, rcv, smr, words, items, false);
+
+	return err ? err : do_items(snd, rcv, smr, words, items, true);
+}
+
+/* Copy snd's message into rcv; 0 or a send-phase error code.  Kept lean: it is on every IPC. */
+static inline unsigned int copy_msg(struct thread *snd, struct thread *rcv, unsigned long tag,
+				    unsigned long *rtag)
 {
 	unsigned int words = tag & 63, items = (tag >> 6) & 63, i, err;
 	const unsigned long *smr = utcb_mr(snd);
 	unsigned long *rmr = utcb_mr(rcv);
 
-	if (words + 2 * items > L4_UTCB_GENERIC_DATA_SIZE)
+	if (unlikely(words + 2 * items > L4_UTCB_GENERIC_DATA_SIZE))
 		return L4_IPC_SEMSGCUT;
-	if (items) {
-		err = do_items(snd, rcv, smr, words, items, false);
-		if (!err)
-			err = do_items(snd, rcv, smr, words, items, true);
+	if (unlikely(items)) {
+		err = copy_items(snd, rcv, smr, words, items);
 		if (err)
 			return err;
 	}
@@ -264,36 +272,29 @@ static void senders_enqueue(struct thread *rcv, struct thread *s)
 	list_add_tail(pos, &s->send_node);
 }
 
-static void set_deadline(struct thread *t, unsigned int l4to)
+/* Arm t's timeout for the wait it enters; returns false for a zero timeout (do not wait). */
+static bool arm_timeout(struct thread *t, unsigned int l4to)
 {
-	uint64_t deadline, now;
-	bool zero;
+	uint64_t deadline;
 
-	if (!l4to)
-		return; /* never: the common case, no clock read */
-	now = timer_now();
-	if (l4to & 0x8000) {
-		/* Absolute: KIP-clock microseconds in br[n]. */
-		uint64_t us = utcb_br(t)[l4to & 0x3f], f = timer_freq();
-
-		timeout_set(t, (us / 1000000) * f + ((us % 1000000) * f) / 1000000);
-		return;
-	}
-	if (timeout_deadline(l4to, now, &deadline, &zero) && !zero)
+	if (likely(!l4to))
+		return true; /* never */
+	switch (timeout_decode(l4to, utcb_br(t), &deadline)) {
+	case TIMEOUT_ZERO:
+		return false;
+	case TIMEOUT_AT:
 		timeout_set(t, deadline);
+		return true;
+	default:
+		return true;
+	}
 }
 
 static bool timeout_is_zero(struct thread *t, unsigned int l4to)
 {
-	uint64_t deadline, now = timer_now();
-	bool zero;
+	uint64_t deadline;
 
-	if (l4to & 0x8000) {
-		uint64_t us = utcb_br(t)[l4to & 0x3f], f = timer_freq();
-
-		return (us / 1000000) * f + ((us % 1000000) * f) / 1000000 <= now;
-	}
-	return timeout_deadline(l4to, now, &deadline, &zero) && zero;
+	return timeout_decode(l4to, utcb_br(t), &deadline) == TIMEOUT_ZERO;
 }
 
 /* s's send phase to r is complete: move s on to its receive phase, or wake it. */
@@ -306,7 +307,7 @@ static void after_send(struct thread *s, struct thread *r)
 		r->caller = s;
 		list_add_tail(&r->reply_waiters, &s->reply_node);
 		if (s->kwait == KW_NONE)
-			set_deadline(s, s->tf->x[3] & 0xffff);
+			arm_timeout(s, s->tf->x[3] & 0xffff);
 		return;
 	}
 	s->tf->x[0] = 0;
@@ -341,7 +342,8 @@ static void pickup(struct thread *r, struct thread *s)
  * (successfully, with an error, or because a call's reply has arrived).
  */
 static bool send_phase(struct thread *cur, struct thread *partner, unsigned long tag,
-		       unsigned long label, unsigned int flags, unsigned int to_snd)
+		       unsigned long label, unsigned int flags, unsigned int to_snd,
+		       struct thread **handoff)
 {
 	bool call = (flags & L4_SYSF_RECV) && !(flags & L4_SYSF_OPEN_WAIT);
 
@@ -383,12 +385,24 @@ static bool send_phase(struct thread *cur, struct thread *partner, unsigned long
 			cur->partner = partner;
 			partner->caller = cur;
 			list_add_tail(&partner->reply_waiters, &cur->reply_node);
-			set_deadline(cur, cur->tf->x[3] & 0xffff);
+			if (!arm_timeout(cur, cur->tf->x[3] & 0xffff)) {
+				/* Zero receive timeout: the reply cannot be there yet. */
+				unblock(cur);
+				cur->state = TS_READY;
+				set_err(cur, L4_IPC_RETIMEOUT);
+				sched_wakeup(partner);
+				return false;
+			}
 			sched_switch_to(partner);
 			return false;
 		}
-		sched_wakeup(partner);
 		cur->tf->x[0] = 0;
+		if ((flags & L4_SYSF_RECV) && !list_linked(&partner->rq_node)) {
+			/* Woken but not queued: the receive phase runs or queues it. */
+			*handoff = partner;
+			return true;
+		}
+		sched_wakeup(partner);
 		return flags & L4_SYSF_RECV;
 	}
 	/* The partner is not ready: a reply never waits. */
@@ -404,7 +418,7 @@ static bool send_phase(struct thread *cur, struct thread *partner, unsigned long
 	cur->recv_after_send = flags & L4_SYSF_RECV;
 	cur->open_wait = flags & L4_SYSF_OPEN_WAIT;
 	senders_enqueue(partner, cur);
-	set_deadline(cur, to_snd);
+	arm_timeout(cur, to_snd);
 	sched_block();
 	/* Woken: a call is complete; an error ends everything; else the open wait follows. */
 	return !call && !(cur->tf->x[0] & L4_MSGTAG_ERROR) && (flags & L4_SYSF_RECV);
@@ -423,35 +437,55 @@ static struct thread *find_sender(struct thread *r, struct thread *only)
 	return NULL;
 }
 
-static void receive_phase(struct thread *cur, bool open, struct thread *src, struct irq *isrc,
-			  bool nothing, unsigned int to_rcv)
+/* Take a pending IRQ or sender if there is one; false if cur must wait. */
+static bool receive_pending(struct thread *cur, bool open, struct thread *src, struct irq *isrc)
 {
-	struct irq *irq = NULL;
+	struct irq *irq = (open || isrc) ? irq_take_pending(cur, isrc) : NULL;
 	struct thread *s;
 
-	if (open || isrc)
-		irq = irq_take_pending(cur, isrc);
 	if (irq) {
 		set_ok(cur, TAG(L4_PROTO_IRQ, 0, 0), irq->label);
-		return;
+		return true;
 	}
 	s = (open || src) ? find_sender(cur, open ? NULL : src) : NULL;
-	if (s) {
-		pickup(cur, s);
-		return;
-	}
-	if (timeout_is_zero(cur, to_rcv)) {
-		if (nothing)
-			schedule_yield();
-		set_err(cur, L4_IPC_RETIMEOUT);
+	if (!s)
+		return false;
+	pickup(cur, s);
+	return true;
+}
+
+/*
+ * The receive phase.  handoff, if set, is a thread this IPC has just woken
+ * without queueing it (the partner of a reply): when cur blocks, the CPU goes
+ * straight to it; otherwise it is queued like any woken thread.
+ */
+static void receive_phase(struct thread *cur, bool open, struct thread *src, struct irq *isrc,
+			  bool nothing, unsigned int to_rcv, struct thread *handoff)
+{
+	if (receive_pending(cur, open, src, isrc)) {
+		if (handoff)
+			sched_wakeup(handoff);
 		return;
 	}
 	cur->state = TS_RECV_WAIT;
 	cur->open_wait = open;
 	cur->partner = src;
 	cur->rcv_irq = isrc;
-	set_deadline(cur, to_rcv);
-	sched_block();
+	if (!arm_timeout(cur, to_rcv)) {
+		cur->state = TS_READY;
+		cur->partner = NULL;
+		cur->rcv_irq = NULL;
+		if (handoff)
+			sched_wakeup(handoff);
+		if (nothing)
+			schedule_yield();
+		set_err(cur, L4_IPC_RETIMEOUT);
+		return;
+	}
+	if (handoff)
+		sched_handoff(handoff);
+	else
+		sched_block();
 }
 
 static struct mapnode *lookup_cap(struct thread *t, unsigned long sel)
@@ -485,11 +519,11 @@ static void receive_from_sel(struct thread *cur, unsigned long sel, unsigned int
 	struct kobject *o = n ? n->obj : NULL;
 
 	if (o && o->type == KOBJ_THREAD)
-		receive_phase(cur, false, to_thread(o), NULL, false, to_rcv);
+		receive_phase(cur, false, to_thread(o), NULL, false, to_rcv, NULL);
 	else if (o && o->type == KOBJ_IRQ)
-		receive_phase(cur, false, NULL, to_irq(o), false, to_rcv);
+		receive_phase(cur, false, NULL, to_irq(o), false, to_rcv, NULL);
 	else
-		receive_phase(cur, false, NULL, NULL, true, to_rcv);
+		receive_phase(cur, false, NULL, NULL, true, to_rcv, NULL);
 }
 
 void sys_invoke(struct trap_frame *tf)
@@ -498,7 +532,7 @@ void sys_invoke(struct trap_frame *tf)
 	unsigned long tag = tf->x[0], sel = tf->x[2], label = 0;
 	unsigned int flags = sel & 0xf;
 	unsigned int to_snd = (tf->x[3] >> 16) & 0xffff, to_rcv = tf->x[3] & 0xffff;
-	struct thread *partner;
+	struct thread *partner, *handoff = NULL;
 
 	if (flags & L4_SYSF_SEND) {
 		if (flags & L4_SYSF_REPLY) {
@@ -521,9 +555,9 @@ void sys_invoke(struct trap_frame *tf)
 			set_err(cur, L4_IPC_ENOT_EXISTENT);
 			return;
 		}
-		if (!send_phase(cur, partner, tag, label, flags, to_snd))
+		if (!send_phase(cur, partner, tag, label, flags, to_snd, &handoff))
 			return;
-		receive_phase(cur, true, NULL, NULL, false, to_rcv);
+		receive_phase(cur, true, NULL, NULL, false, to_rcv, handoff);
 		return;
 	}
 	if (!(flags & L4_SYSF_RECV)) {
@@ -531,7 +565,7 @@ void sys_invoke(struct trap_frame *tf)
 		return;
 	}
 	if (flags & L4_SYSF_OPEN_WAIT)
-		receive_phase(cur, true, NULL, NULL, false, to_rcv);
+		receive_phase(cur, true, NULL, NULL, false, to_rcv, NULL);
 	else
 		receive_from_sel(cur, sel, to_rcv);
 }
@@ -543,11 +577,11 @@ void ipc_after_operation(struct thread *cur, long result, unsigned int words, un
 		return;
 	if (then_from) {
 		receive_phase(cur, flags & L4_SYSF_OPEN_WAIT, NULL,
-			      (flags & L4_SYSF_OPEN_WAIT) ? NULL : then_from, false, to_rcv);
+			      (flags & L4_SYSF_OPEN_WAIT) ? NULL : then_from, false, to_rcv, NULL);
 		return;
 	}
 	if ((flags & L4_SYSF_RECV) && (flags & L4_SYSF_OPEN_WAIT)) {
-		receive_phase(cur, true, NULL, NULL, false, to_rcv);
+		receive_phase(cur, true, NULL, NULL, false, to_rcv, NULL);
 		return;
 	}
 	set_ok(cur, (flags & L4_SYSF_RECV) ? TAG(result, words, 0) : 0, 0);

@@ -19,20 +19,6 @@
 #include <task.h>
 #include <thread.h>
 
-bool kobj_is_operation(const struct kobject *o, unsigned long tag)
-{
-	long label = (long)tag >> 16;
-
-	switch (o->type) {
-	case KOBJ_THREAD:
-		return label == L4_PROTO_THREAD;
-	case KOBJ_GATE:
-		return label == L4_PROTO_KOBJECT;
-	default:
-		return true;
-	}
-}
-
 static struct mapnode *item_node(struct thread *cur, const unsigned long *mr, unsigned int words,
 				 unsigned int k)
 {

@@ -35,7 +35,8 @@ static void switch_from_to(struct thread *prev, struct thread *next)
 	cpu_switch_prepare(prev, next);
 	current = next;
 	switch_to(&prev->ctx, &next->ctx);
-	thread_reap();
+	if (unlikely(thread_zombie))
+		thread_reap();
 }
 
 /* Run the best ready thread, or idle; prev is already queued if it stays ready. */
@@ -84,6 +85,19 @@ void sched_switch_to(struct thread *t)
 {
 	rq_dequeue(&rq, t);
 	t->state = TS_READY;
+	need_resched = false;
+	switch_from_to(current, t);
+}
+
+void sched_handoff(struct thread *t)
+{
+	struct thread *best = rq_best(&rq);
+
+	if (best && best->prio > t->prio) {
+		rq_enqueue(&rq, t);
+		pick_and_switch();
+		return;
+	}
 	need_resched = false;
 	switch_from_to(current, t);
 }

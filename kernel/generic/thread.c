@@ -11,8 +11,8 @@
 #include <thread.h>
 #include <timeout.h>
 
-/* Threads that died while running: freed once we are off their stack. */
-static struct thread *zombie;
+/* A thread that died while running: freed once we are off its stack. */
+struct thread *thread_zombie;
 
 struct thread *thread_create(struct factory *quota)
 {
@@ -110,7 +110,7 @@ void thread_free(struct thread *th)
 {
 	if (th == current) {
 		/* Still on its kernel stack: the next switch frees it. */
-		zombie = th;
+		thread_zombie = th;
 		return;
 	}
 	kmem_page_free(th->kstack);
@@ -119,10 +119,10 @@ void thread_free(struct thread *th)
 
 void thread_reap(void)
 {
-	struct thread *z = zombie;
+	struct thread *z = thread_zombie;
 
 	if (z && z != current) {
-		zombie = NULL;
+		thread_zombie = NULL;
 		thread_free(z);
 	}
 }

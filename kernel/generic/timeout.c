@@ -24,12 +24,6 @@ void timeout_set(struct thread *t, uint64_t deadline)
 	list_add_tail(pos, &t->timeout_node);
 }
 
-void timeout_cancel(struct thread *t)
-{
-	if (list_linked(&t->timeout_node))
-		list_del(&t->timeout_node);
-}
-
 void timeout_expire(uint64_t now)
 {
 	while (!list_empty(&queue)) {
@@ -42,24 +36,32 @@ void timeout_expire(uint64_t now)
 	}
 }
 
+static uint64_t us_to_ticks(uint64_t us)
+{
+	uint64_t f = timer_freq();
+
+	return (us / 1000000) * f + ((us % 1000000) * f) / 1000000;
+}
+
 /*
- * L4 relative timeout: 16 bits, m = bits 0..9, e = bits 10..14, value
- * m * 2^e microseconds; 0 means never, m == 0 with e != 0 means zero.
- * Absolute timeouts (bit 15) are not supported and count as zero.
+ * Relative: m = bits 0..9, e = bits 10..14, m * 2^e microseconds; 0 means
+ * never, m == 0 with e != 0 means zero.  Absolute (bit 15): bits 0..5 name
+ * the buffer register with the deadline in KIP-clock microseconds.
  */
-bool timeout_deadline(unsigned int l4to, uint64_t now, uint64_t *deadline, bool *zero)
+enum timeout_kind timeout_decode(unsigned int l4to, const unsigned long *br, uint64_t *deadline)
 {
 	unsigned int m = l4to & 0x3ff, e = (l4to >> 10) & 0x1f;
-	uint64_t us, f = timer_freq();
+	uint64_t now;
 
-	*zero = false;
-	if (l4to == 0)
-		return false;
-	if ((l4to & 0x8000) || m == 0) {
-		*zero = true;
-		return true;
+	if (!l4to)
+		return TIMEOUT_NEVER; /* the common case: no clock read */
+	now = timer_now();
+	if (l4to & 0x8000) {
+		*deadline = us_to_ticks(br[l4to & 0x3f]);
+		return *deadline <= now ? TIMEOUT_ZERO : TIMEOUT_AT;
 	}
-	us = (uint64_t)m << e;
-	*deadline = now + (us / 1000000) * f + ((us % 1000000) * f) / 1000000;
-	return true;
+	if (m == 0)
+		return TIMEOUT_ZERO;
+	*deadline = now + us_to_ticks((uint64_t)m << e);
+	return TIMEOUT_AT;
 }

@@ -7,6 +7,7 @@
 #ifndef KERNEL_CAPTABLE_H
 #define KERNEL_CAPTABLE_H
 
+#include <kobject.h>
 #include <mapdb.h>
 
 #define CAP_LEAF_SLOTS 64u
@@ -20,8 +21,21 @@ struct captable {
 int captable_init(struct captable *ct);
 /* Drop every capability (each through mapdb_revoke) and free the table. */
 void captable_destroy(struct captable *ct);
-/* The live node at idx, or NULL (empty, out of range, or a dead object). */
-struct mapnode *captable_lookup(struct captable *ct, uint64_t idx);
+/* The live node at idx, or NULL (empty, out of range, or a dead object).  On every IPC. */
+static inline struct mapnode *captable_lookup(struct captable *ct, uint64_t idx)
+{
+	struct mapnode *leaf, *n;
+
+	if (idx >= CAP_MAX)
+		return NULL;
+	leaf = ct->dir[idx / CAP_LEAF_SLOTS];
+	if (!leaf)
+		return NULL;
+	n = &leaf[idx % CAP_LEAF_SLOTS];
+	if (!n->obj || n->obj->dead)
+		return NULL;
+	return n;
+}
 /*
  * Put obj at idx as a root capability owned by `owner`, releasing what was
  * there.  The caller's reference to obj passes to the slot.

@@ -7,6 +7,8 @@
 #ifndef KERNEL_KOBJ_INVOKE_H
 #define KERNEL_KOBJ_INVOKE_H
 
+#include <kobject.h>
+#include <l4/sys/types.h>
 #include <types.h>
 
 struct thread;
@@ -14,7 +16,24 @@ struct mapnode;
 struct kobject;
 struct irq;
 
-bool kobj_is_operation(const struct kobject *o, unsigned long tag);
+/*
+ * The tag label tells an operation on a thread or gate from ordinary IPC to
+ * it; every message to any other kernel object is an operation.  Inline: it
+ * is asked on every IPC.
+ */
+static inline bool kobj_is_operation(const struct kobject *o, unsigned long tag)
+{
+	long label = (long)tag >> 16;
+
+	switch (o->type) {
+	case KOBJ_THREAD:
+		return label == L4_PROTO_THREAD;
+	case KOBJ_GATE:
+		return label == L4_PROTO_KOBJECT;
+	default:
+		return true;
+	}
+}
 void kobj_operation(struct thread *cur, struct mapnode *n, unsigned long tag, unsigned int flags,
 		    unsigned int to_rcv);
 /* Finish an operation: reply, or go on with the receive phase. */

@@ -35,6 +35,8 @@ void sched_wakeup(struct thread *t);
 void sched_block(void);
 /* Pick the best thread; current stays ready. */
 void schedule(void);
+/* current blocked; run t (woken by IPC, not queued) unless a better thread waits. */
+void sched_handoff(struct thread *t);
 /* Hand the CPU directly to t (IPC), current stays in its (blocked) state. */
 void sched_switch_to(struct thread *t);
 /* Timer tick: account the slice, request preemption. */

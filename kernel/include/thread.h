@@ -97,5 +97,6 @@ void thread_try_start(struct thread *th);
 void thread_reap(void);
 
 extern struct thread *current;
+extern struct thread *thread_zombie;
 
 #endif

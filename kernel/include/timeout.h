@@ -6,14 +6,26 @@
 #ifndef KERNEL_TIMEOUT_H
 #define KERNEL_TIMEOUT_H
 
+#include <thread.h>
 #include <types.h>
 
 struct thread;
 
+enum timeout_kind { TIMEOUT_NEVER, TIMEOUT_ZERO, TIMEOUT_AT };
+
 void timeout_set(struct thread *t, uint64_t deadline);
-void timeout_cancel(struct thread *t);
 void timeout_expire(uint64_t now);
-/* Convert an L4 16-bit relative timeout to a deadline; false for "never". */
-bool timeout_deadline(unsigned int l4to, uint64_t now, uint64_t *deadline, bool *zero);
+/*
+ * Decode an L4 16-bit timeout (docs/abi.md §3).  An absolute one names the
+ * buffer register in br holding its KIP-clock deadline.  For TIMEOUT_AT,
+ * *deadline is in counter ticks.
+ */
+enum timeout_kind timeout_decode(unsigned int l4to, const unsigned long *br, uint64_t *deadline);
+
+static inline void timeout_cancel(struct thread *t)
+{
+	if (list_linked(&t->timeout_node))
+		list_del(&t->timeout_node);
+}
 
 #endif

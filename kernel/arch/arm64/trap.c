@@ -32,7 +32,7 @@ void trap_bad_exception(unsigned long *regs);
  * Leave the kernel only as a ready thread that nobody better waits for, and
  * with no exception IPC still owed (ex_regs TRIGGER_EXCEPTION).
  */
-static void trap_exit(void)
+static __attribute__((noinline)) void trap_exit_slow(void)
 {
 	for (;;) {
 		if (current->state != TS_READY)
@@ -45,6 +45,15 @@ static void trap_exit(void)
 		} else
 			return;
 	}
+}
+
+static inline void trap_exit(void)
+{
+	struct thread *t = current;
+
+	if (likely(t->state == TS_READY && !need_resched && !t->trigger_exception))
+		return;
+	trap_exit_slow();
 }
 
 static bool is_mmu_fault(unsigned long esr)
