@@ -86,7 +86,7 @@ static uint64_t build_stack(unsigned char *stack, int argc, char *const argv[])
 {
 	uint64_t base = MOE_CHILD_STACK_TOP - MOE_CHILD_STACK_SIZE;
 	uint64_t strings = MOE_CHILD_STACK_SIZE, words, *w;
-	uint64_t child_argv[16];
+	uint64_t child_argv[16] = { 0 };
 	int i;
 
 	if (argc > 15)
