@@ -42,11 +42,10 @@ static uint64_t ticks(void)
 static void __attribute__((noreturn)) server(void)
 {
 	l4_umword_t label;
-	l4_msgtag_t tag = l4_ipc_wait(l4_utcb(), &label, L4_IPC_NEVER);
 
+	l4_ipc_wait(l4_utcb(), &label, L4_IPC_NEVER);
 	for (;;)
-		tag = l4_ipc_reply_and_wait(l4_utcb(), l4_msgtag(0, 0, 0, 0), &label, L4_IPC_NEVER);
-	(void)tag;
+		l4_ipc_reply_and_wait(l4_utcb(), l4_msgtag(0, 0, 0, 0), &label, L4_IPC_NEVER);
 }
 
 static long start_server(l4_cap_idx_t task, l4_cap_idx_t th, l4_cap_idx_t gate, l4_addr_t utcb,

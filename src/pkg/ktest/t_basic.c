@@ -44,7 +44,7 @@ static const char *vcon_write(void)
 
 static const char *vcon_attr(void)
 {
-	l4_vcon_attr_t a;
+	l4_vcon_attr_t a = { 0, 0, 0 };
 	long err = l4_error(l4_vcon_get_attr(L4_BASE_LOG_CAP, &a));
 
 	KT_CHECK(err == 0, "get_attr: %ld", err);

@@ -15,12 +15,11 @@ static volatile long res;
 static void reply_server(l4_umword_t arg)
 {
 	l4_umword_t label;
-	l4_msgtag_t tag = l4_ipc_wait(l4_utcb(), &label, L4_IPC_NEVER);
 
+	l4_ipc_wait(l4_utcb(), &label, L4_IPC_NEVER);
 	for (;;) {
 		l4_utcb_mr()->mr[0] = arg;
-		tag = l4_ipc_reply_and_wait(l4_utcb(), l4_msgtag(0, 1, 0, 0), &label, L4_IPC_NEVER);
-		(void)tag;
+		l4_ipc_reply_and_wait(l4_utcb(), l4_msgtag(0, 1, 0, 0), &label, L4_IPC_NEVER);
 	}
 }
 
