@@ -36,11 +36,8 @@ long icu_invoke(struct thread *cur, unsigned long tag, unsigned int *words)
 	case L4_ICU_OP_MASK:
 		if (w < 2 || mr[1] >= gic_nr_irqs())
 			return -L4_EINVAL;
-		if (mr[0] == L4_ICU_OP_MASK)
-			gic_disable((unsigned int)mr[1]);
-		else
-			irq_hw_unmask((unsigned int)mr[1]);
-		return 0;
+		/* Only lines connected to an Irq: the kernel's own (the tick) stay its own. */
+		return irq_hw_set_masked((unsigned int)mr[1], mr[0] == L4_ICU_OP_MASK);
 	case L4_ICU_OP_SET_MODE:
 		/* QEMU's lines are fixed; level/edge is accepted as configured. */
 		return w < 3 ? -L4_EINVAL : 0;

@@ -147,8 +147,17 @@ void irq_free(struct irq *irq)
 	kmem_free(irq, sizeof(*irq));
 }
 
-void irq_hw_unmask(unsigned int intid)
+int irq_hw_set_masked(unsigned int intid, bool mask)
 {
-	if (intid < PLAT_NR_IRQS && hw_irqs[intid])
-		irq_unmask(hw_irqs[intid]);
+	struct irq *irq = intid < PLAT_NR_IRQS ? hw_irqs[intid] : NULL;
+
+	if (!irq)
+		return -L4_EINVAL;
+	if (!mask) {
+		irq_unmask(irq);
+	} else if (!irq->masked) {
+		irq->masked = true;
+		gic_disable(intid);
+	}
+	return 0;
 }

@@ -4,6 +4,7 @@
  * is on the ready queue only while it is not running, so the queue holds the
  * threads that wait for the CPU.  The idle thread is never queued.
  */
+#include <panic.h>
 #include <sched.h>
 #include <thread.h>
 #include <task.h>
@@ -31,6 +32,8 @@ static void switch_from_to(struct thread *prev, struct thread *next)
 {
 	if (prev == next)
 		return;
+	if (unlikely(prev->kstack && *(uint64_t *)prev->kstack != KSTACK_CANARY))
+		panic("kernel stack overflow in thread %p", (void *)prev);
 	next->left = next->left ? next->left : next->quantum;
 	cpu_switch_prepare(prev, next);
 	current = next;

@@ -44,8 +44,12 @@ long sched_invoke(struct thread *cur, unsigned long tag, unsigned int *words)
 		if (!o || o->type != KOBJ_THREAD || mr[3] > 255 || !set_has_cpu0(mr[1], mr[2]))
 			return -L4_EINVAL;
 		t = to_thread(o);
-		if (mr[4])
-			t->quantum = (uint32_t)((mr[4] * SCHED_TICK_HZ + 999999) / 1000000);
+		if (mr[4]) {
+			/* Microseconds to ticks, at least one, at most a minute. */
+			unsigned long us = mr[4] > 60000000UL ? 60000000UL : mr[4];
+
+			t->quantum = (uint32_t)((us * SCHED_TICK_HZ + 999999) / 1000000);
+		}
 		sched_set_prio(t, (unsigned int)mr[3]);
 		t->scheduled = true;
 		thread_try_start(t);

@@ -41,6 +41,7 @@ struct thread *thread_create(struct factory *quota)
 	t->quantum = SCHED_DEFAULT_QUANTUM;
 	t->pager = t->exc_handler = ~0UL;
 	cpu_thread_init(t);
+	*(uint64_t *)t->kstack = KSTACK_CANARY;
 	if (quota)
 		factory_account(quota, &t->obj, cost);
 	return t;

@@ -8,6 +8,7 @@
 #include <list.h>
 #include <thread.h>
 #include <timeout.h>
+#include <l4/sys/utcb.h>
 
 static struct list queue = LIST_INIT(queue);
 
@@ -57,6 +58,9 @@ enum timeout_kind timeout_decode(unsigned int l4to, const unsigned long *br, uin
 		return TIMEOUT_NEVER; /* the common case: no clock read */
 	now = timer_now();
 	if (l4to & 0x8000) {
+		/* Only real buffer registers may hold a deadline; others mean "now". */
+		if ((l4to & 0x3f) >= L4_UTCB_GENERIC_BUFFERS_SIZE)
+			return TIMEOUT_ZERO;
 		*deadline = us_to_ticks(br[l4to & 0x3f]);
 		return *deadline <= now ? TIMEOUT_ZERO : TIMEOUT_AT;
 	}

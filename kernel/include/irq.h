@@ -38,8 +38,8 @@ void irq_unmask(struct irq *irq);
 void irq_hw_fire(unsigned int intid);
 int irq_hw_attach(struct irq *irq, unsigned int intid);
 int irq_hw_detach(struct irq *irq, unsigned int intid);
-/* ICU unmask by line number: only lines connected to an Irq. */
-void irq_hw_unmask(unsigned int intid);
+/* ICU mask/unmask by line number: only lines connected to an Irq (-L4_EINVAL otherwise). */
+int irq_hw_set_masked(unsigned int intid, bool mask);
 /* Take one pending Irq message of t (of `only` if non-NULL). */
 struct irq *irq_take_pending(struct thread *t, struct irq *only);
 void irq_drop_pending(struct thread *t);

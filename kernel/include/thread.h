@@ -96,6 +96,9 @@ int thread_bind(struct thread *th, struct task *t, vaddr_t utcb);
 void thread_try_start(struct thread *th);
 void thread_reap(void);
 
+/* At the bottom of every kernel stack; checked when a thread leaves the CPU. */
+#define KSTACK_CANARY 0x4c34526563535443UL
+
 extern struct thread *current;
 extern struct thread *thread_zombie;
 
