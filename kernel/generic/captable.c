@@ -37,7 +37,7 @@ struct mapnode *captable_slot(struct captable *ct, uint64_t idx)
 {
 	struct mapnode **leafp;
 
-	if (idx >= CAP_MAX)
+	if (idx >= CAP_MAX || !ct->dir)
 		return NULL;
 	leafp = &ct->dir[idx / CAP_LEAF_SLOTS];
 	if (!*leafp) {

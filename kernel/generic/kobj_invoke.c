@@ -91,6 +91,12 @@ void kobj_operation(struct thread *cur, struct mapnode *n, unsigned long tag, un
 	unsigned int words = 0;
 	struct irq *then_from = NULL;
 
+	/*
+	 * Keep o while its operation runs: unmapping or mapping capabilities
+	 * may drop the last other reference to it (a task revoking its own
+	 * capability to itself), and it must not be freed under our feet.
+	 */
+	kobj_get(o);
 	switch (o->type) {
 	case KOBJ_TASK:
 		if (label == L4_PROTO_TASK)
@@ -150,4 +156,5 @@ void kobj_operation(struct thread *cur, struct mapnode *n, unsigned long tag, un
 		break;
 	}
 	ipc_after_operation(cur, r, words, flags, to_rcv, then_from);
+	kobj_put(o);
 }

@@ -18,6 +18,7 @@ static long task_map(struct thread *cur, struct mapnode *n, const unsigned long 
 {
 	struct kobject *src = item_object(cur, mr, words, 0);
 	struct fpage fp, all;
+	long r;
 
 	if (words < 3 || items < 1)
 		return -L4_EINVAL;
@@ -31,8 +32,12 @@ static long task_map(struct thread *cur, struct mapnode *n, const unsigned long 
 	all.base = 0;
 	all.order = fp.type == L4_FPAGE_OBJ ? 15 : 48;
 	all.rights = 0xf;
-	return space_transfer(to_task(src), &fp, mr[1] & L4_FPAGE_CONTROL_MASK, to_task(n->obj),
-			      &all, mr[1] & L4_MAP_ITEM_GRANT);
+	/* The transfer may replace the caller's last capability to src. */
+	kobj_get(src);
+	r = space_transfer(to_task(src), &fp, mr[1] & L4_FPAGE_CONTROL_MASK, to_task(n->obj), &all,
+			   mr[1] & L4_MAP_ITEM_GRANT);
+	kobj_put(src);
+	return r;
 }
 
 static void delete_objects(struct task *t, const struct fpage *fp)
@@ -44,6 +49,8 @@ static void delete_objects(struct task *t, const struct fpage *fp)
 
 		if (c && (c->rights & L4_CAP_FPAGE_D))
 			kobj_destroy(c->obj);
+		if (t->obj.dead)
+			return; /* it deleted its own task: the table is gone */
 	}
 }
 

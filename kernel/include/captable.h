@@ -26,7 +26,7 @@ static inline struct mapnode *captable_lookup(struct captable *ct, uint64_t idx)
 {
 	struct mapnode *leaf, *n;
 
-	if (idx >= CAP_MAX)
+	if (idx >= CAP_MAX || !ct->dir)
 		return NULL;
 	leaf = ct->dir[idx / CAP_LEAF_SLOTS];
 	if (!leaf)

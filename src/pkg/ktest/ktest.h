@@ -92,7 +92,8 @@ uint64_t kt_kip_word(unsigned off);
 
 /* Case tables of the t_*.c files. */
 extern const struct kt_case kt_basic_cases[], kt_ipc_cases[], kt_timeout_cases[], kt_caps_cases[],
-	kt_factory_cases[], kt_mem_cases[], kt_irq_cases[], kt_sched_cases[], kt_thread_cases[];
+	kt_factory_cases[], kt_mem_cases[], kt_irq_cases[], kt_sched_cases[], kt_thread_cases[],
+	kt_fuzz_cases[];
 
 /* harness.c */
 void kt_harness_init(void);

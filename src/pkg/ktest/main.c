@@ -14,7 +14,7 @@ void kt_threads_init(void);
 
 static const struct kt_case *const tables[] = {
 	kt_basic_cases, kt_ipc_cases, kt_timeout_cases, kt_caps_cases,	 kt_factory_cases,
-	kt_mem_cases,	kt_irq_cases, kt_sched_cases,	kt_thread_cases,
+	kt_mem_cases,	kt_irq_cases, kt_sched_cases,	kt_thread_cases, kt_fuzz_cases,
 };
 
 int main(int argc, char **argv)
