@@ -297,15 +297,34 @@ static bool timeout_is_zero(struct thread *t, unsigned int l4to)
 	return timeout_decode(l4to, utcb_br(t), &deadline) == TIMEOUT_ZERO;
 }
 
+/* t's call reached `from`: t now waits for exactly from's reply (from's reply capability). */
+static void await_reply(struct thread *t, struct thread *from)
+{
+	t->state = TS_RECV_WAIT;
+	t->open_wait = false;
+	t->partner = from;
+	from->caller = t;
+	list_add_tail(&from->reply_waiters, &t->reply_node);
+}
+
+/* t cannot deliver to partner yet: it waits in partner's sender queue. */
+static void queue_sender(struct thread *t, struct thread *partner, unsigned long label,
+			 bool recv_after_send, bool open_wait)
+{
+	t->state = TS_SEND_WAIT;
+	t->partner = partner;
+	t->snd_label = label;
+	t->recv_after_send = recv_after_send;
+	t->open_wait = open_wait;
+	senders_enqueue(partner, t);
+}
+
 /* s's send phase to r is complete: move s on to its receive phase, or wake it. */
 static void after_send(struct thread *s, struct thread *r)
 {
 	s->partner = NULL;
 	if (s->recv_after_send && !s->open_wait) {
-		s->state = TS_RECV_WAIT;
-		s->partner = r;
-		r->caller = s;
-		list_add_tail(&r->reply_waiters, &s->reply_node);
+		await_reply(s, r);
 		if (s->kwait == KW_NONE)
 			arm_timeout(s, s->tf->x[3] & 0xffff);
 		return;
@@ -380,11 +399,7 @@ static bool send_phase(struct thread *cur, struct thread *partner, unsigned long
 		}
 		if (call) {
 			/* Wait for the reply and hand the CPU straight to the callee. */
-			cur->state = TS_RECV_WAIT;
-			cur->open_wait = false;
-			cur->partner = partner;
-			partner->caller = cur;
-			list_add_tail(&partner->reply_waiters, &cur->reply_node);
+			await_reply(cur, partner);
 			if (!arm_timeout(cur, cur->tf->x[3] & 0xffff)) {
 				/* Zero receive timeout: the reply cannot be there yet. */
 				unblock(cur);
@@ -412,12 +427,7 @@ static bool send_phase(struct thread *cur, struct thread *partner, unsigned long
 		set_err(cur, L4_IPC_SETIMEOUT);
 		return false;
 	}
-	cur->state = TS_SEND_WAIT;
-	cur->partner = partner;
-	cur->snd_label = label;
-	cur->recv_after_send = flags & L4_SYSF_RECV;
-	cur->open_wait = flags & L4_SYSF_OPEN_WAIT;
-	senders_enqueue(partner, cur);
+	queue_sender(cur, partner, label, flags & L4_SYSF_RECV, flags & L4_SYSF_OPEN_WAIT);
 	arm_timeout(cur, to_snd);
 	sched_block();
 	/* Woken: a call is complete; an error ends everything; else the open wait follows. */
@@ -602,20 +612,11 @@ void ipc_kernel_call(struct thread *t, uint64_t cap)
 		unblock(partner);
 		set_ok(partner, compose_kmsg(t, utcb_mr(partner)), label);
 		partner->state = TS_READY;
-		t->state = TS_RECV_WAIT;
-		t->open_wait = false;
-		t->partner = partner;
-		partner->caller = t;
-		list_add_tail(&partner->reply_waiters, &t->reply_node);
+		await_reply(t, partner);
 		sched_switch_to(partner);
 		return;
 	}
-	t->state = TS_SEND_WAIT;
-	t->partner = partner;
-	t->snd_label = label;
-	t->recv_after_send = true;
-	t->open_wait = false;
-	senders_enqueue(partner, t);
+	queue_sender(t, partner, label, true, false);
 	sched_block();
 }
 

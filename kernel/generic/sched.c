@@ -28,12 +28,19 @@ void sched_init(struct thread *idle)
 	current = idle;
 }
 
-static void switch_from_to(struct thread *prev, struct thread *next)
+static __attribute__((noinline, noreturn, cold)) void stack_overflow(struct thread *t)
+{
+	panic("kernel stack overflow in thread %p", (void *)t);
+}
+
+/* On every IPC handoff: inlined into its three callers. */
+static inline __attribute__((always_inline)) void switch_from_to(struct thread *prev,
+								 struct thread *next)
 {
 	if (prev == next)
 		return;
 	if (unlikely(prev->kstack && *(uint64_t *)prev->kstack != KSTACK_CANARY))
-		panic("kernel stack overflow in thread %p", (void *)prev);
+		stack_overflow(prev);
 	next->left = next->left ? next->left : next->quantum;
 	cpu_switch_prepare(prev, next);
 	current = next;
