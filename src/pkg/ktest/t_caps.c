@@ -152,7 +152,51 @@ static const char *cap_delete_needs_d(void)
 	return NULL;
 }
 
+static l4_cap_idx_t lid_gate;
+
+/* Sends lid_gate (with read and write rights) as a map item to dest. */
+static void lid_sender(l4_umword_t dest)
+{
+	l4_msg_regs_t *m = l4_utcb_mr();
+
+	m->mr[0] = l4_map_obj_control(0, 0);
+	m->mr[1] = l4_obj_fpage(lid_gate, 0, L4_CAP_FPAGE_RW).raw;
+	l4_ipc_send(dest, l4_utcb(), l4_msgtag(0, 0, 1, 0), L4_IPC_NEVER);
+}
+
+/*
+ * A server asking for a local id gets the label of its own gate instead of
+ * a new capability (how servers recognise their objects, docs/abi.md §5.4).
+ */
+static const char *ipc_local_id(void)
+{
+	l4_cap_idx_t dest = kt_gate(L4_BASE_THREAD_CAP, 0x600), slot = kt_cap();
+	l4_buf_regs_t *br = l4_utcb_br();
+	l4_umword_t label = 0;
+	l4_msgtag_t tag;
+	long valid;
+
+	lid_gate = kt_gate(L4_BASE_THREAD_CAP, 0x500);
+	KT_CHECK(dest && lid_gate, "setup failed (%ld)", kt_err);
+	/* The sender runs below our priority: only once we wait.  (Creating it uses br[0].) */
+	KT_CHECK(kt_thread_local(lid_sender, dest, KT_HELPER_PRIO), "sender (%ld)", kt_err);
+	br->br[0] = slot | L4_RCV_ITEM_SINGLE_CAP | L4_RCV_ITEM_LOCAL_ID;
+	tag = l4_ipc_wait(l4_utcb(), &label, kt_rcv_timeout_ms(1000));
+	br->br[0] = 0;
+	KT_CHECK(!l4_msgtag_has_error(tag), "wait: %ld", l4_error(tag));
+	KT_CHECK((label & ~3UL) == 0x600, "arrived through label %#lx", label);
+	KT_CHECK(l4_msgtag_items(tag) == 1, "items %u", l4_msgtag_items(tag));
+	KT_CHECK(l4_utcb_mr()->mr[0] == L4_RCV_ITEM_LOCAL_ID, "item word 0 %#lx",
+		 l4_utcb_mr()->mr[0]);
+	KT_CHECK(l4_utcb_mr()->mr[1] == (0x500 | L4_CAP_FPAGE_W), "local id %#lx",
+		 l4_utcb_mr()->mr[1]);
+	valid = l4_error(l4_task_cap_valid(L4_BASE_TASK_CAP, slot));
+	KT_CHECK(valid == 0, "a capability was mapped as well (%ld)", valid);
+	return NULL;
+}
+
 const struct kt_case kt_caps_cases[] = {
+	{ "ipc_local_id", ipc_local_id },
 	{ "cap_valid", cap_valid },
 	{ "cap_equal", cap_equal },
 	{ "cap_transfer_ipc", cap_transfer_ipc },
