@@ -92,6 +92,7 @@ void kernel_main(paddr_t bootinfo_phys)
 	kip_set_kmem(pool.start, pool.end);
 	idle_thread.state = TS_READY;
 	list_init(&idle_thread.rq_node);
+	list_init(&this_cpu()->timeouts);
 	sched_init(&idle_thread);
 	boot_tasks_create(bi);
 	printk("l4rec: starting %s and %s (entry '%s')\n", bi->modules[0].name, bi->modules[1].name,

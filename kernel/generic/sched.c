@@ -5,20 +5,20 @@
  * threads that wait for the CPU.  The idle thread is never queued.
  */
 #include <panic.h>
+#include <percpu.h>
 #include <sched.h>
 #include <thread.h>
 #include <task.h>
 #include <arch/cpu.h>
 
-struct thread *current;
-bool need_resched;
-static struct runqueue rq;
-static struct thread *idle_thread;
-static uint64_t idle_ticks;
+struct percpu cpu0;
+
+#define rq (this_cpu()->rq)
+#define idle_thread (this_cpu()->idle)
 
 uint64_t sched_idle_ticks(void)
 {
-	return idle_ticks;
+	return this_cpu()->idle_ticks;
 }
 
 void sched_init(struct thread *idle)
@@ -45,7 +45,7 @@ static inline __attribute__((always_inline)) void switch_from_to(struct thread *
 	cpu_switch_prepare(prev, next);
 	current = next;
 	switch_to(&prev->ctx, &next->ctx);
-	if (unlikely(thread_zombie))
+	if (unlikely(this_cpu()->zombie))
 		thread_reap();
 }
 
@@ -117,7 +117,7 @@ void sched_tick(void)
 	struct thread *t = current;
 
 	if (t == idle_thread) {
-		idle_ticks++;
+		this_cpu()->idle_ticks++;
 		if (rq_best(&rq))
 			need_resched = true;
 		return;

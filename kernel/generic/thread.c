@@ -11,9 +11,6 @@
 #include <thread.h>
 #include <timeout.h>
 
-/* A thread that died while running: freed once we are off its stack. */
-struct thread *thread_zombie;
-
 struct thread *thread_create(struct factory *quota)
 {
 	struct thread *t;
@@ -111,7 +108,7 @@ void thread_free(struct thread *th)
 {
 	if (th == current) {
 		/* Still on its kernel stack: the next switch frees it. */
-		thread_zombie = th;
+		this_cpu()->zombie = th;
 		return;
 	}
 	kmem_page_free(th->kstack);
@@ -120,10 +117,10 @@ void thread_free(struct thread *th)
 
 void thread_reap(void)
 {
-	struct thread *z = thread_zombie;
+	struct thread *z = this_cpu()->zombie;
 
 	if (z && z != current) {
-		thread_zombie = NULL;
+		this_cpu()->zombie = NULL;
 		thread_free(z);
 	}
 }

@@ -7,10 +7,11 @@
 #include <ipc.h>
 #include <list.h>
 #include <thread.h>
+#include <percpu.h>
 #include <timeout.h>
 #include <l4/sys/utcb.h>
 
-static struct list queue = LIST_INIT(queue);
+#define queue (this_cpu()->timeouts)
 
 void timeout_set(struct thread *t, uint64_t deadline)
 {

@@ -47,6 +47,5 @@ void sched_set_prio(struct thread *t, unsigned int prio);
 void schedule_yield(void);
 /* Ticks the idle thread ran (statistics). */
 uint64_t sched_idle_ticks(void);
-extern bool need_resched;
 
 #endif

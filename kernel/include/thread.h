@@ -99,7 +99,6 @@ void thread_reap(void);
 /* At the bottom of every kernel stack; checked when a thread leaves the CPU. */
 #define KSTACK_CANARY 0x4c34526563535443UL
 
-extern struct thread *current;
-extern struct thread *thread_zombie;
+#include <percpu.h>
 
 #endif

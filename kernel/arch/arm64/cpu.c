@@ -7,14 +7,15 @@
  */
 #include <arch/cpu.h>
 #include <arch/sysreg.h>
+#include <percpu.h>
 #include <task.h>
 #include <thread.h>
 
 #define FPEN_TRAP_EL0 (1UL << 20)
 #define FPEN_NONE (3UL << 20)
 
-static struct thread *fpu_owner;
-static bool fpu_enabled;
+#define fpu_owner (this_cpu()->fpu_owner)
+#define fpu_enabled (this_cpu()->fpu_enabled)
 
 static void fpu_enable(bool on)
 {
