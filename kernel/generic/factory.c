@@ -140,7 +140,9 @@ long factory_invoke(struct thread *cur, struct mapnode *n, unsigned long tag)
 		struct gate *g;
 		unsigned int items = (tag >> 6) & 63;
 
-		if (!varg_umword(mr, words, 1, &arg) || (arg & 3))
+		/* The label is optional (Fiasco: none means 0). */
+		arg = 0;
+		if (words > 1 && (!varg_umword(mr, words, 1, &arg) || (arg & 3)))
 			return -L4_EINVAL;
 		if (items) {
 			struct kobject *o = item_object(cur, mr, words, 0);
