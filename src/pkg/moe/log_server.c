@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * moe's log server: a program's L4_BASE_LOG_CAP is moe's gate with the
- * program's label, so its l4_vcon_write arrives here as an ordinary IPC
- * with label L4_PROTO_LOG (docs/abi.md §7.7).  Text is collected per
- * program up to the end of a line and printed as "<name> | <line>"
- * through moe's own log capability, so output of several programs never
- * mixes within a line.
+ * Log objects: the kernel's vcon protocol (docs/abi.md §7.7), so that
+ * l4_vcon_write() on a program's log capability arrives here.  Text is
+ * collected per object up to the end of a line and printed as
+ * "<name> | <line>" through moe's own log, so output of several programs
+ * never mixes within a line.
  */
 #include "moe.h"
 
@@ -13,19 +12,29 @@
 #include <l4/sys/utcb.h>
 #include <l4/sys/vcon.h>
 #include <l4/util/printf.h>
+#include <l4/util/string.h>
 
-static void flush_line(struct moe_app *app)
+int moe_log_create(const char *name)
 {
-	printf("%s | %.*s\n", app->name, (int)app->line_len, app->line);
-	app->line_len = 0;
+	int obj = moe_obj_new(MOE_OBJ_LOG);
+
+	if (obj >= 0)
+		strlcpy(moe_obj(obj)->log.name, name, MOE_NAME_MAX);
+	return obj;
 }
 
-static void log_write(struct moe_app *app, l4_msgtag_t tag)
+static void flush_line(struct moe_log *log)
+{
+	printf("%s | %.*s\n", log->name, (int)log->len, log->line);
+	log->len = 0;
+}
+
+static void log_write(struct moe_log *log, l4_msgtag_t tag)
 {
 	l4_msg_regs_t *m = l4_utcb_mr();
 	unsigned words = l4_msgtag_words(tag);
-	unsigned long n;
 	const char *s = (const char *)&m->mr[2];
+	unsigned long n;
 
 	if (words < 2)
 		return;
@@ -35,31 +44,31 @@ static void log_write(struct moe_app *app, l4_msgtag_t tag)
 		n = (words - 2) * sizeof(l4_umword_t);
 	for (unsigned long i = 0; i < n; i++) {
 		if (s[i] == '\n') {
-			flush_line(app);
+			flush_line(log);
 			continue;
 		}
 		if (s[i] == '\r')
 			continue;
-		app->line[app->line_len++] = s[i];
-		if (app->line_len == sizeof(app->line))
-			flush_line(app);
+		log->line[log->len++] = s[i];
+		if (log->len == sizeof(log->line))
+			flush_line(log);
 	}
 }
 
-bool moe_log_handle(struct moe_app *app, l4_msgtag_t tag, l4_msgtag_t *reply)
+bool moe_log_handle(int obj, l4_umword_t label, l4_msgtag_t tag, l4_msgtag_t *reply)
 {
 	l4_msg_regs_t *m = l4_utcb_mr();
 
-	if (l4_msgtag_words(tag) < 1) {
-		*reply = l4_msgtag(-L4_EINVAL, 0, 0, 0);
+	(void)label;
+	if (l4_msgtag_label(tag) != L4_PROTO_LOG || l4_msgtag_words(tag) < 1) {
+		*reply = moe_reply_err(-L4_EBADPROTO);
 		return true;
 	}
 	switch (m->mr[0] & 0xffff) {
 	case L4_VCON_WRITE_OP:
-		log_write(app, tag);
+		log_write(&moe_obj(obj)->log, tag);
 		return false; /* a send: nobody waits for an answer */
 	case L4_VCON_READ_OP:
-		/* No input for programs yet: nothing read, nothing queued. */
 		m->mr[0] = L4_VCON_READ_STAT_DONE;
 		*reply = l4_msgtag(0, 1, 0, 0);
 		return true;
@@ -71,7 +80,7 @@ bool moe_log_handle(struct moe_app *app, l4_msgtag_t tag, l4_msgtag_t *reply)
 		*reply = l4_msgtag(0, 4, 0, 0);
 		return true;
 	default:
-		*reply = l4_msgtag(-L4_ENOSYS, 0, 0, 0);
+		*reply = moe_reply_err(-L4_ENOSYS);
 		return true;
 	}
 }

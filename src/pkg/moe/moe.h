@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * moe's internal interfaces.  One struct app per started program: its
- * kernel objects, the memory moe backs it with (regions), and its partial
- * log line.  Gate labels are (app index + 1) << 4, the low four bits being
- * the rights the kernel ORs in (docs/abi.md §4.4).
+ * moe's internal interfaces.  Every object moe serves (dataspace, region
+ * map, namespace, log, allocator, parent) is one slot of the object table
+ * with its own IPC gate to moe's thread; the gate label is the slot index
+ * << 4 (the low four bits carry the caller's W/S rights, docs/abi.md
+ * §4.4).  Protocols: docs/runtime.md.  moe is single-threaded: no locks.
  */
 #ifndef MOE_MOE_H
 #define MOE_MOE_H
@@ -12,65 +13,130 @@
 #include <stdint.h>
 
 #include <l4/sys/types.h>
+#include <l4/sys/utcb.h>
 
-#define MOE_MAX_APPS 16
-#define MOE_MAX_REGIONS 12
-#define MOE_LINE_MAX 240
+#define MOE_MAX_OBJS 1024
+#define MOE_OBJ_CAP_BASE 0x4000 /* gate of object i at selector index base + i */
 #define MOE_NAME_MAX 32
+#define MOE_LINE_MAX 240
 
-/* Child address-space layout (below the typical 0x01000000 link address and
- * far from anything an ELF program would link at). */
-#define MOE_CHILD_UTCB_AREA 0x00f00000UL /* one page of ku_mem: 4 UTCBs */
-#define MOE_CHILD_STACK_TOP 0x80000000UL
-#define MOE_CHILD_STACK_SIZE (64UL << 10)
-#define MOE_CHILD_PRIO 2
-
-/* A page-granular piece of a child's address space moe backs with memory. */
-struct moe_region {
-	uint64_t va;	  /* child address, page aligned */
-	uint64_t size;	  /* bytes, page multiple */
-	uint64_t backing; /* moe's address of the first byte */
-	unsigned rights;  /* L4_FPAGE_R/W/X */
+enum moe_obj_type {
+	MOE_OBJ_FREE = 0,
+	MOE_OBJ_DS,
+	MOE_OBJ_RM,
+	MOE_OBJ_NS,
+	MOE_OBJ_LOG,
+	MOE_OBJ_MA,
+	MOE_OBJ_PARENT,
 };
 
-struct moe_app {
-	bool used;
-	bool dead; /* stopped after a fault or exception moe could not resolve */
+struct moe_ds {
+	uint64_t addr;	/* moe's (1:1) address of the first byte */
+	uint64_t size;	/* bytes as requested */
+	uint64_t pages; /* bytes backed, page multiple */
+	bool rom;	/* a boot module: read-only, never freed */
+	unsigned refs;	/* freed at 0 */
+};
+
+struct moe_rm {
 	char name[MOE_NAME_MAX];
-	l4_cap_idx_t task, thread, gate;
-	struct moe_region regions[MOE_MAX_REGIONS];
-	unsigned nr_regions;
-	uint64_t entry;
-	char line[MOE_LINE_MAX];
-	unsigned line_len;
+	int regions; /* first region index, -1: none (sorted by address) */
+	bool dead;   /* stopped after an unhandled fault */
 };
 
-struct bootinfo_module;
+struct moe_ns {
+	bool ro;     /* rom/: no register/unlink */
+	int entries; /* first entry index, -1: none */
+};
 
-/* rom.c: the boot modules by name. */
+struct moe_log {
+	char name[MOE_NAME_MAX];
+	char line[MOE_LINE_MAX];
+	unsigned len;
+};
+
+struct moe_parent {
+	int app; /* index in app.c's table */
+};
+
+struct moe_obj {
+	enum moe_obj_type type;
+	union {
+		struct moe_ds ds;
+		struct moe_rm rm;
+		struct moe_ns ns;
+		struct moe_log log;
+		struct moe_parent parent;
+	};
+};
+
+/* A handler's answer: reply with *reply, or no reply at all. */
+typedef bool moe_handler_fn(int obj, l4_umword_t label, l4_msgtag_t tag, l4_msgtag_t *reply);
+
+/* obj.c: the object table, gates, capabilities in messages. */
+int moe_obj_new(enum moe_obj_type type);
+void moe_obj_delete(int obj);
+struct moe_obj *moe_obj(int obj);
+int moe_obj_by_label(l4_umword_t label);
+int moe_obj_by_cap(l4_cap_idx_t cap); /* a moe gate selector in moe's space */
+l4_cap_idx_t moe_obj_cap(int obj);
+l4_msgtag_t moe_reply_cap(int obj, unsigned rights);
+l4_msgtag_t moe_reply_err(long err);
+/* Receive side: set the buffer, and decode item k of a request. */
+void moe_rcv_setup(void);
+int moe_rcv_item_obj(l4_msgtag_t tag, unsigned k, unsigned *rights);
+l4_cap_idx_t moe_rcv_take_cap(l4_msgtag_t tag, unsigned k);
+bool moe_get_str(l4_msgtag_t tag, unsigned w, char *buf, unsigned size, unsigned *next);
+
+/* phys.c: physical memory taken from sigma0 at boot, mapped 1:1. */
+void moe_phys_init(void);
+uint64_t moe_phys_alloc(uint64_t size, unsigned align_order);
+void moe_phys_free(uint64_t addr, uint64_t size);
+void moe_phys_revoke(uint64_t addr, uint64_t size);
+void moe_phys_info(uint64_t *total, uint64_t *free_bytes);
+
+/* ds.c */
+int moe_ds_create(uint64_t size, unsigned long flags, unsigned align);
+int moe_ds_create_rom(uint64_t addr, uint64_t size);
+void moe_ds_take(int ds);
+void moe_ds_release(int ds);
+moe_handler_fn moe_ds_handle;
+
+/* rm.c */
+int moe_rm_create(const char *name);
+long moe_rm_attach(int rm, uint64_t *start, uint64_t size, unsigned flags, int ds, uint64_t offs,
+		   unsigned ds_rights, l4_cap_idx_t client_ds);
+void moe_rm_release(int rm);
+/* The dataspace byte backing child address va and the region's rights (0: none). */
+unsigned moe_rm_lookup(int rm, uint64_t va, uint64_t *moe_addr);
+moe_handler_fn moe_rm_handle;
+
+/* pager.c: page faults and exceptions of the threads an rm pages. */
+bool moe_pager_fault(int rm, l4_msgtag_t *reply);
+bool moe_pager_exception(int rm, l4_msgtag_t *reply);
+
+/* ns.c */
+int moe_ns_create(bool ro);
+long moe_ns_add_obj(int ns, const char *name, int obj, unsigned rights);
+moe_handler_fn moe_ns_handle;
+
+/* rom.c: the boot modules as rom/. */
 int moe_rom_init(void);
-const struct bootinfo_module *moe_rom_find(const char *name);
-const struct bootinfo_module *moe_rom_self(void);
+int moe_rom_ns(void);
+const char *moe_rom_cmdline(void);
+int moe_rom_find(const char *name); /* dataspace object, -1 if none */
 
-/* mem.c: zeroed memory from sigma0, mapped into moe's own space. */
-void *moe_alloc_pages(uint64_t size);
+/* log_server.c */
+int moe_log_create(const char *name);
+moe_handler_fn moe_log_handle;
 
-/* elf_load.c: regions for the PT_LOAD segments, contents copied in. */
-int moe_elf_load(struct moe_app *app, const void *image, uint64_t size);
+/* factory.c: the memory allocator / object factory. */
+int moe_factory_init(void);
+int moe_factory(void);
+moe_handler_fn moe_factory_handle;
 
-/* app_start.c */
-struct moe_app *moe_app_lookup(l4_umword_t label);
-int moe_app_start(const char *path, int argc, char *const argv[]);
-int moe_app_add_region(struct moe_app *app, uint64_t va, uint64_t size, unsigned rights,
-		       uint64_t backing);
-
-/*
- * Handlers of the main loop.  They prepare a reply in the UTCB and return
- * true, or return false when there must be no reply (a send, or a program
- * that stays stopped).
- */
-bool moe_log_handle(struct moe_app *app, l4_msgtag_t tag, l4_msgtag_t *reply);
-bool moe_pager_fault(struct moe_app *app, l4_msgtag_t *reply);
-bool moe_pager_exception(struct moe_app *app, l4_msgtag_t *reply);
+/* app.c: programs moe starts itself, and their parent objects. */
+int moe_app_start(int argc, char *argv[]);
+moe_handler_fn moe_parent_handle;
 
 #endif /* MOE_MOE_H */

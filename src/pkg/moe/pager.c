@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * moe as pager and exception handler of its programs.  A page fault inside
- * one of the program's regions is answered with a map item of the backing
- * page (the rights of every region covering the page); any other fault and
- * every exception stops the program: moe reports it and never answers, so
- * the faulting thread stays blocked while moe and the other programs go on.
+ * A region map as pager and exception handler of its task's threads.  A
+ * page fault inside a region with the needed rights is answered with a
+ * map item of the backing page; any other fault and every exception stops
+ * the thread: moe reports it by the region map's name and never answers,
+ * so the thread stays blocked while moe and the other programs go on.
  */
 #include "moe.h"
 
@@ -13,41 +13,31 @@
 #include <l4/sys/utcb.h>
 #include <l4/util/printf.h>
 
-/* Rights of all regions covering page va; backing address in *backing. */
-static unsigned lookup(const struct moe_app *app, uint64_t va, uint64_t *backing)
-{
-	unsigned rights = 0;
-
-	for (unsigned i = 0; i < app->nr_regions; i++) {
-		const struct moe_region *r = &app->regions[i];
-
-		if (va >= r->va && va - r->va < r->size) {
-			if (!rights)
-				*backing = r->backing + (va - r->va);
-			rights |= r->rights;
-		}
-	}
-	return rights;
-}
-
-bool moe_pager_fault(struct moe_app *app, l4_msgtag_t *reply)
+bool moe_pager_fault(int rm, l4_msgtag_t *reply)
 {
 	l4_msg_regs_t *m = l4_utcb_mr();
-	uint64_t pfa = m->mr[0] & ~7UL, pc = m->mr[1];
-	uint64_t page = pfa & L4_PAGEMASK, backing = 0;
+	uint64_t pfa = m->mr[0] & ~7UL, pc = m->mr[1], page = pfa & L4_PAGEMASK, addr = 0;
 	bool write = m->mr[0] & 2, exec = m->mr[0] & 4;
-	unsigned rights = lookup(app, page, &backing);
+	unsigned rights = moe_rm_lookup(rm, page, &addr);
 
-	if (!rights || (write && !(rights & L4_FPAGE_W)) || (exec && !(rights & L4_FPAGE_X))) {
-		printf("moe: %s: unhandled page fault at %#lx pc %#lx (%s)\n", app->name, pfa, pc,
+	if (!(rights & L4_FPAGE_RO) || (write && !(rights & L4_FPAGE_W)) ||
+	    (exec && !(rights & L4_FPAGE_X))) {
+		printf("moe: %s: unhandled page fault at %#lx pc %#lx (%s)\n", moe_obj(rm)->rm.name,
+		       pfa, pc,
 		       write ? "write" :
 		       exec  ? "execute" :
 			       "read");
-		app->dead = true;
+		moe_obj(rm)->rm.dead = true;
 		return false;
 	}
+	/*
+	 * Boot modules reach moe through sigma0's 1:1 mappings only once moe
+	 * touches them, and the kernel skips pages absent in the source:
+	 * touch the page first, or the child would fault forever.
+	 */
+	(void)*(volatile const char *)(addr & L4_PAGEMASK);
 	m->mr[0] = l4_map_control(page, 0, 0);
-	m->mr[1] = l4_fpage(backing, L4_PAGESHIFT, (unsigned char)rights).raw;
+	m->mr[1] = l4_fpage(addr & L4_PAGEMASK, L4_PAGESHIFT, (unsigned char)rights).raw;
 	*reply = l4_msgtag(0, 0, 1, 0);
 	return true;
 }
@@ -57,9 +47,7 @@ static const char *ec_name(unsigned ec)
 {
 	switch (ec) {
 	case 0x00:
-		return "unknown reason (undefined instruction)";
-	case 0x01:
-		return "trapped WFI/WFE";
+		return "undefined instruction";
 	case 0x07:
 		return "FP/SIMD access trap";
 	case 0x0e:
@@ -78,12 +66,6 @@ static const char *ec_name(unsigned ec)
 		return "sp alignment fault";
 	case 0x2c:
 		return "floating-point exception";
-	case 0x30:
-		return "breakpoint";
-	case 0x32:
-		return "software step";
-	case 0x34:
-		return "watchpoint";
 	case 0x3c:
 		return "brk instruction";
 	case 0x3e:
@@ -93,14 +75,14 @@ static const char *ec_name(unsigned ec)
 	}
 }
 
-bool moe_pager_exception(struct moe_app *app, l4_msgtag_t *reply)
+bool moe_pager_exception(int rm, l4_msgtag_t *reply)
 {
 	l4_exc_regs_t *e = l4_utcb_exc();
 	unsigned ec = (unsigned)(e->err >> 26) & 0x3f;
 
 	(void)reply;
-	printf("moe: %s: %s (ec %#x) at pc %#lx, far %#lx; program stopped\n", app->name,
+	printf("moe: %s: %s (ec %#x) at pc %#lx, far %#lx; program stopped\n", moe_obj(rm)->rm.name,
 	       ec_name(ec), ec, e->pc, e->pfa);
-	app->dead = true;
+	moe_obj(rm)->rm.dead = true;
 	return false;
 }
