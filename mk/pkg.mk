@@ -15,6 +15,10 @@
 #   CFLAGS_EXTRA   more compiler flags; $(PKGDIR) names the package directory
 #   LDFLAGS_EXTRA  more linker flags
 #
+# A package whose REQUIRES_LIBS closure holds the C library (l4re-libc) is
+# compiled hosted against its headers and linked with its crt files and
+# libc.a (mk/libc.mk).
+#
 # Outputs: objects in obj/l4/arm64/pkg/<name>/ (host: obj/host/pkg/<name>/),
 # libraries in obj/l4/arm64/lib/, programs in obj/l4/arm64/bin/, host tools
 # in obj/host/bin/.  Nothing here names a package: adding one needs no edit.
@@ -67,6 +71,9 @@ pkg_incdir = $(if $(PKG_$(1)_PUBLIC_INCDIR),$(PKG_$(1)_DIR)/$(PKG_$(1)_PUBLIC_IN
 L4_OBJ   := obj/l4/arm64
 HOST_OBJ := obj/host
 
+# The C library (pkg_uses_libc, LIBC_*): musl + our backend.
+include mk/libc.mk
+
 # A library's TARGET may be "foo" or, as in L4Re, "libfoo.a".
 pkg_lib_file = $(L4_OBJ)/lib/$(if $(filter lib%.a,$(PKG_$(1)_TARGET)),$(PKG_$(1)_TARGET),lib$(PKG_$(1)_TARGET).a)
 
@@ -82,15 +89,15 @@ endef
 define pkg_rules_target
 $(call pkg_rules_common,$(1),$(L4_OBJ)/pkg/$(1))
 
-$(L4_OBJ)/pkg/$(1)/%.o: $(PKG_$(1)_DIR)/%.c | toolchain-check
+$(L4_OBJ)/pkg/$(1)/%.o: $(PKG_$(1)_DIR)/%.c | toolchain-check $(if $(call pkg_uses_libc,$(1)),$(LIBC_STAMP))
 	@mkdir -p $$(@D)
 	@echo "  CC      $$<"
-	$(Q)$$(CC64) $$(TARGET_CFLAGS) $$(PKG_$(1)_INCS) $$(PKG_$(1)_CFLAGS_EXTRA) -c $$< -o $$@
+	$(Q)$$(CC64) $$(TARGET_CFLAGS) $(if $(call pkg_uses_libc,$(1)),$$(LIBC_CFLAGS)) $$(PKG_$(1)_INCS) $$(PKG_$(1)_CFLAGS_EXTRA) -c $$< -o $$@
 
-$(L4_OBJ)/pkg/$(1)/%.o: $(PKG_$(1)_DIR)/%.S | toolchain-check
+$(L4_OBJ)/pkg/$(1)/%.o: $(PKG_$(1)_DIR)/%.S | toolchain-check $(if $(call pkg_uses_libc,$(1)),$(LIBC_STAMP))
 	@mkdir -p $$(@D)
 	@echo "  AS      $$<"
-	$(Q)$$(CC64) $$(TARGET_ASFLAGS) $$(PKG_$(1)_INCS) $$(PKG_$(1)_CFLAGS_EXTRA) -c $$< -o $$@
+	$(Q)$$(CC64) $$(TARGET_ASFLAGS) $(if $(call pkg_uses_libc,$(1)),$$(LIBC_CFLAGS)) $$(PKG_$(1)_INCS) $$(PKG_$(1)_CFLAGS_EXTRA) -c $$< -o $$@
 
 ifeq ($(PKG_$(1)_MODE),lib)
 PKG_$(1)_OUT := $(call pkg_lib_file,$(1))
@@ -101,14 +108,19 @@ $$(PKG_$(1)_OUT): $$(PKG_$(1)_OBJS)
 else
 PKG_$(1)_OUT := $(L4_OBJ)/bin/$(PKG_$(1)_TARGET)
 PKG_$(1)_LDLAYOUT := $(if $(PKG_$(1)_LDSCRIPT),-T $(PKG_$(1)_DIR)/$(PKG_$(1)_LDSCRIPT),-Wl,-Ttext-segment=$(PKG_$(1)_LINK_ADDR))
+PKG_$(1)_CRT_BEGIN := $(if $(call pkg_uses_libc,$(1)),$(LIBC_CRT_BEGIN))
+PKG_$(1)_CRT_END   := $(if $(call pkg_uses_libc,$(1)),$(LIBC_CRT_END))
+PKG_$(1)_LIBC_A    := $(if $(call pkg_uses_libc,$(1)),$(LIBC_A))
 $$(PKG_$(1)_OUT): $$(PKG_$(1)_OBJS) $(foreach l,$(call pkg_libs,$(1)),$(call pkg_lib_file,$(l))) \
+		  $$(PKG_$(1)_CRT_BEGIN) $$(PKG_$(1)_CRT_END) $$(PKG_$(1)_LIBC_A) \
 		  $(if $(PKG_$(1)_LDSCRIPT),$(PKG_$(1)_DIR)/$(PKG_$(1)_LDSCRIPT))
 	@mkdir -p $$(@D)
 	@echo "  LD      $$@"
-	$(Q)$$(CC64) $$(TARGET_LDFLAGS) $$(PKG_$(1)_LDLAYOUT) $$(PKG_$(1)_LDFLAGS_EXTRA) -o $$@.tmp \
-		$$(PKG_$(1)_OBJS) -Wl,--start-group \
+	$(Q)$(if $(call pkg_uses_libc,$(1)),LIBRARY_PATH=$(LIBC_LIBRARY_PATH)$$$${LIBRARY_PATH:+:$$$$LIBRARY_PATH}) \
+		$$(CC64) $$(TARGET_LDFLAGS) $$(PKG_$(1)_LDLAYOUT) $$(PKG_$(1)_LDFLAGS_EXTRA) -o $$@.tmp \
+		$$(PKG_$(1)_CRT_BEGIN) $$(PKG_$(1)_OBJS) -Wl,--start-group $$(PKG_$(1)_LIBC_A) \
 		$(foreach l,$(call pkg_libs,$(1)),$(call pkg_lib_file,$(l))) -Wl,--end-group -lgcc \
-		&& mv $$@.tmp $$@
+		$$(PKG_$(1)_CRT_END) && mv $$@.tmp $$@
 endif
 endef
 

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
- * hello: the smallest l4util program.  Proves the whole chain: bootstrap,
- * kernel, sigma0, moe's ELF loader and pager, and moe's log server (which
- * prints the line as "hello | Hello World").
+ * hello: the smallest C program.  Proves the whole chain: bootstrap,
+ * kernel, sigma0, moe (loader, region map, log), l4re-libc's start-up
+ * (crt1 -> backend init -> musl) and stdout through the log capability,
+ * which moe prints as "hello | Hello World".
  */
-#include <l4/util/exit.h>
-#include <l4/util/printf.h>
+#include <stdio.h>
 
-int main(int argc, char **argv)
+int main(void)
 {
-	(void)argc;
-	(void)argv;
 	printf("Hello World\n");
-	exit(0);
+	return 0;
 }
