@@ -25,8 +25,17 @@ for e in $entries; do
 		continue
 	fi
 	echo "bench: $e: image_size $(stat -c %s "$img") bytes"
+	# bench/<entry>.qemu-args (optional): more QEMU arguments, split at blanks;
+	# @DISK@ stands for a fresh, zeroed 8 MiB scratch disk obj/bench/<entry>.img.
+	extra=()
+	if [[ -f bench/$e.qemu-args ]]; then
+		rm -f "obj/bench/$e.img"
+		truncate -s 8M "obj/bench/$e.img"
+		read -ra extra < <(grep -v '^[[:space:]]*#' "bench/$e.qemu-args" | tr '\n' ' ')
+		extra=("${extra[@]//@DISK@/obj/bench/$e.img}")
+	fi
 	tests/lib/qemu-run.sh "$img" "${BENCH_TIMEOUT:-300}" "obj/bench/$e.log" \
-		-icount shift=0,sleep=off
+		-icount shift=0,sleep=off "${extra[@]}"
 	rc=$?
 	tr -d '\r' <"obj/bench/$e.log" | grep '^bench: '
 	if ((rc != 0)); then

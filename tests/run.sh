@@ -96,7 +96,8 @@ run_ktest() {
 run_system_test() {
 	local file=$1 name kind=boot entry="" list=files/modules.list search="" image=""
 	local limit=60 exitcode="" key val req missing="" rc log build img reason="" prereqs=unset
-	local -a expect=() forbid=() errors=()
+	local disk="" disk_path disk_size
+	local -a expect=() forbid=() errors=() qargs=() words=()
 	name=system/$(basename "$file" .test)
 	while IFS= read -r line || [[ -n $line ]]; do
 		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
@@ -116,6 +117,8 @@ run_system_test() {
 		forbid) forbid+=("$val") ;;
 		error) errors+=("$val") ;;
 		requires) for req in $val; do [[ -e $req ]] || missing+=" $req"; done ;;
+		qemu-args) read -ra words <<<"$val"; qargs+=("${words[@]}") ;;
+		disk) disk=$val ;;
 		description) ;;
 		*) fail "$name" "unknown key '$key' in $file"; return ;;
 		esac
@@ -162,11 +165,18 @@ run_system_test() {
 			fail "$name" "build failed"; tail_of "$build"; return; }
 		image=obj/l4/arm64/bin/${image#pkg:}
 	fi
+	# A scratch disk, fresh (all zeroes) for every run; never committed.
+	if [[ -n $disk ]]; then
+		read -r disk_path disk_size <<<"$disk"
+		mkdir -p "$(dirname "$disk_path")"
+		rm -f "$disk_path"
+		truncate -s "${disk_size:-8M}" "$disk_path" || { fail "$name" "cannot create $disk_path"; return; }
+	fi
 	limit=$((limit * ${SYSTEM_TIMEOUT_SCALE:-1}))
 	if [[ -z $exitcode && ${#expect[@]} -gt 0 ]]; then
-		QEMU_STOP_REGEX=${expect[-1]} tests/lib/qemu-run.sh "$image" "$limit" "$log"
+		QEMU_STOP_REGEX=${expect[-1]} tests/lib/qemu-run.sh "$image" "$limit" "$log" "${qargs[@]}"
 	else
-		tests/lib/qemu-run.sh "$image" "$limit" "$log"
+		tests/lib/qemu-run.sh "$image" "$limit" "$log" "${qargs[@]}"
 	fi
 	rc=$?
 	if [[ -n $exitcode && $rc != "$exitcode" ]]; then
