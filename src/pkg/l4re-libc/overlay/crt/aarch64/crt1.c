@@ -20,8 +20,7 @@
 int main();
 weak void _init();
 weak void _fini();
-int __libc_start_main(int (*)(), int, char **,
-		      void (*)(), void (*)(), void (*)());
+int __libc_start_main(int (*)(), int, char **, void (*)(), void (*)(), void (*)());
 void __l4re_libc_init(long *sp);
 
 void _start_c(long *p)
