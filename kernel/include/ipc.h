@@ -25,6 +25,14 @@ void ipc_timeout(struct thread *t);
 /* Offer an IRQ message to its bound thread; false if it must stay pending. */
 bool ipc_deliver_irq(struct thread *t, struct irq *irq);
 
+/*
+ * Carry out the items of a message from snd to rcv (all checked before any
+ * is mapped); the receiver's item words go to rmr unless it is NULL.
+ * Returns 0 or a send-phase IPC error code.
+ */
+unsigned int ipc_transfer_items(struct thread *snd, struct thread *rcv, const unsigned long *smr,
+				unsigned long *rmr, unsigned int words, unsigned int items);
+
 /* UTCB views of a thread. */
 unsigned long *utcb_mr(struct thread *t);
 unsigned long *utcb_br(struct thread *t); /* br[0] (bdr is one word before) */
