@@ -2,13 +2,18 @@
 /*
  * Programs moe starts itself (ned, or those its command line names) and
  * their parent objects.  Each gets its own log (named after it), a parent
- * object, moe's allocator, rom/, the kernel factory and the scheduler.
+ * object, moe's allocator, rom/, the kernel factory and the scheduler,
+ * and, as in L4Re, the named capabilities "sigma0" (its own client gate
+ * to sigma0) and "icu" (the kernel's interrupt controller), which a .cfg
+ * hands on to io.
  * On the exit signal moe logs the status and removes the program.
  */
 #include "moe.h"
 
 #include <l4/loader/loader.h>
+#include <l4/re/c/util/cap_alloc.h>
 #include <l4/re/protocols.h>
+#include <l4/sigma0/sigma0.h>
 #include <l4/sys/err.h>
 #include <l4/util/printf.h>
 #include <l4/util/string.h>
@@ -26,6 +31,18 @@ struct moe_app {
 
 static struct moe_app apps[MOE_MAX_APPS];
 
+/* "sigma0" and "icu": a fresh sigma0 gate per program, the kernel's ICU. */
+static unsigned platform_caps(struct l4_loader_cap caps[2])
+{
+	l4_cap_idx_t s0 = l4re_util_cap_alloc();
+	unsigned n = 0;
+
+	if (!l4_is_invalid_cap(s0) && !l4sigma0_new_client(L4_BASE_PAGER_CAP, s0))
+		caps[n++] = (struct l4_loader_cap){ "sigma0", s0, L4_CAP_FPAGE_RWS };
+	caps[n++] = (struct l4_loader_cap){ "icu", L4_BASE_ICU_CAP, L4_CAP_FPAGE_RWS };
+	return n;
+}
+
 static const char *basename_of(const char *path)
 {
 	const char *s = strrchr(path, '/');
@@ -36,6 +53,7 @@ static const char *basename_of(const char *path)
 int moe_app_start(int argc, char *argv[])
 {
 	struct l4_loader_params p = { 0 };
+	struct l4_loader_cap caps[2];
 	struct moe_app *a = NULL;
 	int bin = moe_rom_find(argv[0]), i;
 	long err;
@@ -60,6 +78,8 @@ int moe_app_start(int argc, char *argv[])
 	p.factory = L4_BASE_FACTORY_CAP;
 	p.scheduler = L4_BASE_SCHEDULER_CAP;
 	p.prio = MOE_APP_PRIO;
+	p.caps = caps;
+	p.nr_caps = platform_caps(caps);
 	/* The log is named like the program: basename of argv[0]. */
 	a->log = moe_log_create(basename_of(argv[0]));
 	if (a->log < 0) {

@@ -4,7 +4,10 @@
  * l4_vcon_write() on a program's log capability arrives here.  Text is
  * collected per object up to the end of a line and printed as
  * "<name> | <line>" through moe's own log, so output of several programs
- * never mixes within a line.
+ * never mixes within a line.  A log named "" prints its lines as they
+ * are: for console multiplexers (cons) that tag lines themselves.  Reads
+ * are passed on to the kernel's log, moe's own: console input goes to
+ * whoever asks for it (in practice cons, or a program reading stdin).
  */
 #include "moe.h"
 
@@ -25,7 +28,10 @@ int moe_log_create(const char *name)
 
 static void flush_line(struct moe_log *log)
 {
-	printf("%s | %.*s\n", log->name, (int)log->len, log->line);
+	if (log->name[0])
+		printf("%s | %.*s\n", log->name, (int)log->len, log->line);
+	else
+		printf("%.*s\n", (int)log->len, log->line);
 	log->len = 0;
 }
 
@@ -68,10 +74,19 @@ bool moe_log_handle(int obj, l4_umword_t label, l4_msgtag_t tag, l4_msgtag_t *re
 	case L4_VCON_WRITE_OP:
 		log_write(&moe_obj(obj)->log, tag);
 		return false; /* a send: nobody waits for an answer */
-	case L4_VCON_READ_OP:
-		m->mr[0] = L4_VCON_READ_STAT_DONE;
-		*reply = l4_msgtag(0, 1, 0, 0);
+	case L4_VCON_READ_OP: {
+		/* mr0 (size << 16 | op) is the kernel's request as well: pass it on. */
+		l4_msgtag_t r = l4_ipc_call(L4_BASE_LOG_CAP, l4_utcb(),
+					    l4_msgtag(L4_PROTO_LOG, 1, 0, 0), L4_IPC_NEVER);
+
+		if (l4_error(r) < 0) {
+			m->mr[0] = L4_VCON_READ_STAT_DONE;
+			*reply = l4_msgtag(0, 1, 0, 0);
+		} else {
+			*reply = l4_msgtag(0, l4_msgtag_words(r), 0, 0);
+		}
 		return true;
+	}
 	case L4_VCON_SET_ATTR_OP:
 		*reply = l4_msgtag(0, 0, 0, 0);
 		return true;

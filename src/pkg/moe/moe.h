@@ -111,6 +111,24 @@ void moe_rm_release(int rm);
 unsigned moe_rm_lookup(int rm, uint64_t va, uint64_t *moe_addr);
 moe_handler_fn moe_rm_handle;
 
+/* A page of a region backed by another server's dataspace (foreign_ds.c). */
+struct moe_foreign_page {
+	l4_cap_idx_t fds; /* the dataspace, in moe's space */
+	uint64_t offs;	  /* dataspace offset of the page */
+	uint64_t win;	  /* where moe receives the page itself */
+	unsigned rights;  /* L4RE_RM_F_RWX of the region */
+};
+long moe_rm_attach_foreign(int rm, uint64_t *start, uint64_t size, unsigned flags, l4_cap_idx_t fds,
+			   uint64_t offs, l4_cap_idx_t client_ds);
+bool moe_rm_foreign(int rm, uint64_t va, struct moe_foreign_page *fp);
+
+/* foreign_ds.c: the two-stage paging of foreign dataspaces. */
+uint64_t moe_foreign_window(uint64_t size);
+bool moe_foreign_fault(int rm, const struct moe_foreign_page *fp, l4_umword_t pfa, l4_umword_t pc,
+		       l4_msgtag_t *reply);
+void moe_foreign_release(l4_cap_idx_t fds, uint64_t win, uint64_t size);
+void moe_foreign_drop_cap(l4_cap_idx_t fds);
+
 /* pager.c: page faults and exceptions of the threads an rm pages. */
 bool moe_pager_fault(int rm, l4_msgtag_t *reply);
 bool moe_pager_exception(int rm, l4_msgtag_t *reply);

@@ -18,8 +18,12 @@ bool moe_pager_fault(int rm, l4_msgtag_t *reply)
 	l4_msg_regs_t *m = l4_utcb_mr();
 	uint64_t pfa = m->mr[0] & ~7UL, pc = m->mr[1], page = pfa & L4_PAGEMASK, addr = 0;
 	bool write = m->mr[0] & 2, exec = m->mr[0] & 4;
-	unsigned rights = moe_rm_lookup(rm, page, &addr);
+	struct moe_foreign_page fp;
+	unsigned rights;
 
+	if (moe_rm_foreign(rm, page, &fp))
+		return moe_foreign_fault(rm, &fp, m->mr[0], pc, reply);
+	rights = moe_rm_lookup(rm, page, &addr);
 	if (!(rights & L4_FPAGE_RO) || (write && !(rights & L4_FPAGE_W)) ||
 	    (exec && !(rights & L4_FPAGE_X))) {
 		printf("moe: %s: unhandled page fault at %#lx pc %#lx (%s)\n", moe_obj(rm)->rm.name,

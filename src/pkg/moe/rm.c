@@ -3,7 +3,8 @@
  * Region maps: per task a sorted list of regions (dataspace, offset,
  * rights) from a shared pool.  Protocol: docs/runtime.md, "Region map";
  * the page faults of the task's threads are resolved in pager.c from
- * these lists.
+ * these lists.  A region may also hold another server's dataspace (ds -1,
+ * fds its capability in moe's space): foreign_ds.c pages those.
  */
 #include "moe.h"
 
@@ -20,8 +21,10 @@
 
 struct moe_region {
 	uint64_t start, size, offs;
-	unsigned flags; /* L4RE_RM_F_* region flags (rights, RESERVED) */
-	int ds;		/* object, -1 for a reserved area */
+	unsigned flags;	  /* L4RE_RM_F_* region flags (rights, RESERVED) */
+	int ds;		  /* object, -1 for a reserved area or a foreign dataspace */
+	l4_cap_idx_t fds; /* foreign dataspace (moe's slot), else L4_INVALID_CAP */
+	uint64_t win;	  /* foreign: moe's window for the region's first page */
 	l4_cap_idx_t client_ds;
 	int next; /* next region of the same rm, -1: end; free list when unused */
 };
@@ -51,6 +54,8 @@ static void region_free(int r)
 {
 	if (regions[r].ds >= 0)
 		moe_ds_release(regions[r].ds);
+	if (!l4_is_invalid_cap(regions[r].fds))
+		moe_foreign_release(regions[r].fds, regions[r].win, regions[r].size);
 	regions[r].next = free_list;
 	free_list = r;
 }
@@ -130,9 +135,12 @@ static long insert(struct moe_rm *rm, uint64_t *start, uint64_t size, unsigned f
 	r = region_new();
 	if (r < 0)
 		return -L4_ENOMEM;
-	regions[r] = (struct moe_region){
-		.start = *start, .size = size, .flags = flags, .ds = -1, .client_ds = L4_INVALID_CAP
-	};
+	regions[r] = (struct moe_region){ .start = *start,
+					  .size = size,
+					  .flags = flags,
+					  .ds = -1,
+					  .fds = L4_INVALID_CAP,
+					  .client_ds = L4_INVALID_CAP };
 	if (prev < 0) {
 		regions[r].next = rm->regions;
 		rm->regions = r;
@@ -165,6 +173,29 @@ long moe_rm_attach(int rm, uint64_t *start, uint64_t size, unsigned flags, int d
 	regions[r].offs = offs;
 	regions[r].client_ds = client_ds;
 	moe_ds_take(ds);
+	return 0;
+}
+
+long moe_rm_attach_foreign(int rm, uint64_t *start, uint64_t size, unsigned flags, l4_cap_idx_t fds,
+			   uint64_t offs, l4_cap_idx_t client_ds)
+{
+	uint64_t win;
+	long r;
+
+	/* The server checks offsets and rights when a page is asked for. */
+	size = l4_round_page(size);
+	if (offs & ~L4_PAGEMASK || offs + size < offs)
+		return -L4_EINVAL;
+	win = moe_foreign_window(size);
+	if (!win)
+		return -L4_ENOMEM;
+	r = insert(&moe_obj(rm)->rm, start, size, flags & ~L4RE_RM_F_RESERVED, L4_PAGESHIFT);
+	if (r < 0)
+		return r;
+	regions[r].fds = fds;
+	regions[r].win = win;
+	regions[r].offs = offs;
+	regions[r].client_ds = client_ds;
 	return 0;
 }
 
@@ -202,6 +233,19 @@ unsigned moe_rm_lookup(int rm, uint64_t va, uint64_t *moe_addr)
 	return g->flags & L4RE_RM_F_RWX & (moe_obj(g->ds)->ds.rom ? L4RE_RM_F_RX : L4RE_RM_F_RWX);
 }
 
+bool moe_rm_foreign(int rm, uint64_t va, struct moe_foreign_page *fp)
+{
+	int prev, r = find(&moe_obj(rm)->rm, va, &prev);
+
+	if (r < 0 || l4_is_invalid_cap(regions[r].fds))
+		return false;
+	fp->fds = regions[r].fds;
+	fp->offs = regions[r].offs + (va - regions[r].start);
+	fp->win = regions[r].win + (va - regions[r].start);
+	fp->rights = regions[r].flags & L4RE_RM_F_RWX;
+	return true;
+}
+
 void moe_rm_release(int rm)
 {
 	struct moe_rm *m = &moe_obj(rm)->rm;
@@ -209,6 +253,23 @@ void moe_rm_release(int rm)
 	while (m->regions >= 0)
 		unlink_region(m, m->regions, -1);
 	moe_obj_delete(rm);
+}
+
+/* ATTACH of a capability that is not one of moe's objects: keep it. */
+static long attach_foreign(int obj, l4_msgtag_t tag, uint64_t *start)
+{
+	l4_msg_regs_t *m = l4_utcb_mr();
+	uint64_t size = m->mr[2], offs = m->mr[4];
+	unsigned flags = (unsigned)m->mr[3];
+	l4_cap_idx_t client_ds = m->mr[6], fds = moe_rcv_take_cap(tag, 0);
+	long err;
+
+	if (l4_is_invalid_cap(fds))
+		return -L4_EINVAL;
+	err = moe_rm_attach_foreign(obj, start, size, flags, fds, offs, client_ds);
+	if (err < 0)
+		moe_foreign_drop_cap(fds);
+	return err;
 }
 
 static long rm_op(int obj, l4_msgtag_t tag, l4_msgtag_t *reply)
@@ -225,8 +286,11 @@ static long rm_op(int obj, l4_msgtag_t tag, l4_msgtag_t *reply)
 		ds = moe_rcv_item_obj(tag, 0, &rights);
 		if (words < 7)
 			return -L4_EINVAL;
-		err = moe_rm_attach(obj, &start, m->mr[2], (unsigned)m->mr[3], ds, m->mr[4], rights,
-				    m->mr[6]);
+		if (ds < 0 && l4_msgtag_items(tag))
+			err = attach_foreign(obj, tag, &start);
+		else
+			err = moe_rm_attach(obj, &start, m->mr[2], (unsigned)m->mr[3], ds, m->mr[4],
+					    rights, m->mr[6]);
 		if (err < 0)
 			return err;
 		m->mr[0] = start;

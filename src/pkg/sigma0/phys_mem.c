@@ -24,6 +24,11 @@
 static uint64_t free_map[S0_MAX_PAGES / WORD_BITS];
 static uint64_t boot_map[S0_MAX_PAGES / WORD_BITS];
 static uint64_t ram_lo, ram_hi; /* window covered by the bitmaps */
+/* Firmware data in RAM (the DTB): readable by anyone who asks, never free. */
+static struct {
+	uint64_t start, end;
+} fw[BOOTINFO_MAX_REGIONS];
+static unsigned nr_fw;
 static uint64_t ram_bytes;
 
 /*
@@ -113,6 +118,10 @@ int s0_mem_init(const struct bootinfo *bi)
 		if (r->type == BOOTINFO_RAM)
 			continue;
 		mark(free_map, r->start, r->start + r->size, false);
+		if (r->type == BOOTINFO_RESERVED && nr_fw < BOOTINFO_MAX_REGIONS) {
+			fw[nr_fw].start = r->start;
+			fw[nr_fw++].end = r->start + r->size;
+		}
 		if (r->type == BOOTINFO_BOOT)
 			mark(boot_map, r->start, r->start + r->size, true);
 	}
@@ -170,6 +179,14 @@ bool s0_mem_take_any(unsigned order, uint64_t *pa)
 			return true;
 		}
 	}
+	return false;
+}
+
+bool s0_mem_is_firmware_range(uint64_t pa, uint64_t size)
+{
+	for (unsigned i = 0; i < nr_fw; i++)
+		if (pa >= fw[i].start && pa + size <= fw[i].end && pa + size > pa)
+			return true;
 	return false;
 }
 

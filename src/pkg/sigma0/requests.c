@@ -76,7 +76,12 @@ static l4_msgtag_t req_ram(l4_fpage_t fp)
 {
 	uint64_t pa, size;
 
-	if (!want_ok(fp, &pa, &size) || !s0_mem_take_range(pa, size))
+	if (!want_ok(fp, &pa, &size))
+		return refuse(-L4_ENOMEM);
+	/* The device tree, for io: anyone may read it, nobody may own it. */
+	if (s0_mem_is_firmware_range(pa, size))
+		return map_item(pa, l4_fpage(pa, l4_fpage_size(fp), L4_FPAGE_RO), 0);
+	if (!s0_mem_take_range(pa, size))
 		return refuse(-L4_ENOMEM);
 	return map_item(pa, l4_fpage(pa, l4_fpage_size(fp), L4_FPAGE_RWX), 0);
 }

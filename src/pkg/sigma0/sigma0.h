@@ -31,6 +31,8 @@ enum s0_page_kind s0_mem_kind(uint64_t pa);
 bool s0_mem_take_range(uint64_t pa, uint64_t size);
 /* Finds and takes a free, naturally aligned block of 2^order bytes. */
 bool s0_mem_take_any(unsigned order, uint64_t *pa);
+/* True if the range lies in one firmware region (the DTB): shared, read-only. */
+bool s0_mem_is_firmware_range(uint64_t pa, uint64_t size);
 /* True if no page of the range is RAM (so it is device space). */
 bool s0_mem_is_device_range(uint64_t pa, uint64_t size);
 void s0_mem_stats(uint64_t *ram_bytes, uint64_t *free_bytes);
