@@ -36,19 +36,25 @@ ifneq ($(words $(PKG_NAMES)),$(words $(sort $(PKG_NAMES))))
   $(error two packages share a name: $(PKG_DIRS))
 endif
 
-# Read one package Makefile into PKG_<name>_<VAR>.
+# Read one package Makefile into PKG_<name>_<VAR>; the name is the
+# directory's basename unless a second argument gives one (mk/extpkg-build.mk).
 define pkg_read
 $(foreach v,$(PKG_VARS),$(eval $(v) :=))
 $(eval PKGDIR := $(1))
 $(eval include $(1)/Makefile)
-$(foreach v,$(PKG_VARS),$(eval PKG_$(notdir $(1))_$(v) := $$(strip $$($(v)))))
-$(eval PKG_$(notdir $(1))_DIR := $(1))
+$(foreach v,$(PKG_VARS),$(eval PKG_$(or $(2),$(notdir $(1)))_$(v) := $$(strip $$($(v)))))
+$(eval PKG_$(or $(2),$(notdir $(1)))_DIR := $(1))
 endef
 $(foreach d,$(PKG_DIRS),$(call pkg_read,$(d)))
 $(foreach v,$(PKG_VARS),$(eval $(v) :=))
 PKGDIR :=
 
-# Defaults and checks.
+L4_OBJ   := obj/l4/arm64
+HOST_OBJ := obj/host
+
+# Defaults and checks.  OBJDIR, BINDIR and LIBDIR (where objects, programs
+# and libraries go) are not package variables: only an out-of-tree build
+# (mk/extpkg-build.mk) sets them, before this runs.
 define pkg_defaults
 $(if $(filter lib static host,$(PKG_$(1)_MODE)),,\
   $(error $(PKG_$(1)_DIR)/Makefile: MODE must be lib, static or host (is '$(PKG_$(1)_MODE)')))
@@ -56,6 +62,9 @@ $(if $(PKG_$(1)_TARGET),,$(error $(PKG_$(1)_DIR)/Makefile: TARGET is empty))
 $(if $(PKG_$(1)_PUBLIC_INCDIR),,$(if $(wildcard $(PKG_$(1)_DIR)/include/.),\
   $(eval PKG_$(1)_PUBLIC_INCDIR := include)))
 $(if $(PKG_$(1)_LINK_ADDR),,$(eval PKG_$(1)_LINK_ADDR := 0x01000000))
+$(if $(PKG_$(1)_OBJDIR),,$(eval PKG_$(1)_OBJDIR := $(if $(filter host,$(PKG_$(1)_MODE)),$(HOST_OBJ),$(L4_OBJ))/pkg/$(1)))
+$(if $(PKG_$(1)_BINDIR),,$(eval PKG_$(1)_BINDIR := $(if $(filter host,$(PKG_$(1)_MODE)),$(HOST_OBJ),$(L4_OBJ))/bin))
+$(if $(PKG_$(1)_LIBDIR),,$(eval PKG_$(1)_LIBDIR := $(L4_OBJ)/lib))
 $(foreach r,$(PKG_$(1)_REQUIRES_LIBS),$(if $(filter $(r),$(PKG_NAMES)),\
   $(if $(filter lib,$(PKG_$(r)_MODE)),,$(error $(PKG_$(1)_DIR)/Makefile: '$(r)' in REQUIRES_LIBS is not a library)),\
   $(error $(PKG_$(1)_DIR)/Makefile: REQUIRES_LIBS names unknown package '$(r)')))
@@ -68,14 +77,11 @@ pkg_closure = $(if $(word 32,$(2)),$(error REQUIRES_LIBS cycle among: $(1)),\
 pkg_libs = $(sort $(call pkg_closure,$(PKG_$(1)_REQUIRES_LIBS),))
 pkg_incdir = $(if $(PKG_$(1)_PUBLIC_INCDIR),$(PKG_$(1)_DIR)/$(PKG_$(1)_PUBLIC_INCDIR))
 
-L4_OBJ   := obj/l4/arm64
-HOST_OBJ := obj/host
-
 # The C library (pkg_uses_libc, LIBC_*): musl + our backend.
 include mk/libc.mk
 
 # A library's TARGET may be "foo" or, as in L4Re, "libfoo.a".
-pkg_lib_file = $(L4_OBJ)/lib/$(if $(filter lib%.a,$(PKG_$(1)_TARGET)),$(PKG_$(1)_TARGET),lib$(PKG_$(1)_TARGET).a)
+pkg_lib_file = $(PKG_$(1)_LIBDIR)/$(if $(filter lib%.a,$(PKG_$(1)_TARGET)),$(PKG_$(1)_TARGET),lib$(PKG_$(1)_TARGET).a)
 
 define pkg_rules_common
 PKG_$(1)_LIBS    := $(call pkg_libs,$(1))
@@ -87,14 +93,14 @@ endef
 
 # Target packages (lib, static).
 define pkg_rules_target
-$(call pkg_rules_common,$(1),$(L4_OBJ)/pkg/$(1))
+$(call pkg_rules_common,$(1),$(PKG_$(1)_OBJDIR))
 
-$(L4_OBJ)/pkg/$(1)/%.o: $(PKG_$(1)_DIR)/%.c | toolchain-check $(if $(call pkg_uses_libc,$(1)),$(LIBC_STAMP))
+$(PKG_$(1)_OBJDIR)/%.o: $(PKG_$(1)_DIR)/%.c | toolchain-check $(if $(call pkg_uses_libc,$(1)),$(LIBC_STAMP))
 	@mkdir -p $$(@D)
 	@echo "  CC      $$<"
 	$(Q)$$(CC64) $$(TARGET_CFLAGS) $(if $(call pkg_uses_libc,$(1)),$$(LIBC_CFLAGS)) $$(PKG_$(1)_INCS) $$(PKG_$(1)_CFLAGS_EXTRA) -c $$< -o $$@
 
-$(L4_OBJ)/pkg/$(1)/%.o: $(PKG_$(1)_DIR)/%.S | toolchain-check $(if $(call pkg_uses_libc,$(1)),$(LIBC_STAMP))
+$(PKG_$(1)_OBJDIR)/%.o: $(PKG_$(1)_DIR)/%.S | toolchain-check $(if $(call pkg_uses_libc,$(1)),$(LIBC_STAMP))
 	@mkdir -p $$(@D)
 	@echo "  AS      $$<"
 	$(Q)$$(CC64) $$(TARGET_ASFLAGS) $(if $(call pkg_uses_libc,$(1)),$$(LIBC_CFLAGS)) $$(PKG_$(1)_INCS) $$(PKG_$(1)_CFLAGS_EXTRA) -c $$< -o $$@
@@ -106,7 +112,7 @@ $$(PKG_$(1)_OUT): $$(PKG_$(1)_OBJS)
 	@echo "  AR      $$@"
 	$(Q)rm -f $$@ && $$(AR64) rcs $$@ $$^
 else
-PKG_$(1)_OUT := $(L4_OBJ)/bin/$(PKG_$(1)_TARGET)
+PKG_$(1)_OUT := $(PKG_$(1)_BINDIR)/$(PKG_$(1)_TARGET)
 PKG_$(1)_LDLAYOUT := $(if $(PKG_$(1)_LDSCRIPT),-T $(PKG_$(1)_DIR)/$(PKG_$(1)_LDSCRIPT),-Wl,-Ttext-segment=$(PKG_$(1)_LINK_ADDR))
 PKG_$(1)_CRT_BEGIN := $(if $(call pkg_uses_libc,$(1)),$(LIBC_CRT_BEGIN))
 PKG_$(1)_CRT_END   := $(if $(call pkg_uses_libc,$(1)),$(LIBC_CRT_END))
@@ -126,10 +132,10 @@ endef
 
 # Host tools.
 define pkg_rules_host
-$(call pkg_rules_common,$(1),$(HOST_OBJ)/pkg/$(1))
-PKG_$(1)_OUT := $(HOST_OBJ)/bin/$(PKG_$(1)_TARGET)
+$(call pkg_rules_common,$(1),$(PKG_$(1)_OBJDIR))
+PKG_$(1)_OUT := $(PKG_$(1)_BINDIR)/$(PKG_$(1)_TARGET)
 
-$(HOST_OBJ)/pkg/$(1)/%.o: $(PKG_$(1)_DIR)/%.c
+$(PKG_$(1)_OBJDIR)/%.o: $(PKG_$(1)_DIR)/%.c
 	@mkdir -p $$(@D)
 	@echo "  HOSTCC  $$<"
 	$(Q)$$(HOSTCC) $$(HOST_CFLAGS) $$(PKG_$(1)_INCS) $$(PKG_$(1)_CFLAGS_EXTRA) -c $$< -o $$@
