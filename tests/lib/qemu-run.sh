@@ -8,7 +8,11 @@
 # Exit status: QEMU's own (semihosting exit code of the guest), 124 when the
 # time ran out.  When QEMU_STOP_REGEX is set (extended regex), QEMU is
 # stopped as soon as the log has a matching line and the status is 0: for
-# systems that never exit by themselves.
+# systems that never exit by themselves.  When QEMU_INPUT is set, its
+# lines are typed into the serial console one after the other (printf %b
+# escapes: \n, \x05, ...), line i once the log has a line matching line i
+# of QEMU_INPUT_AFTER (extended regexes; empty or missing: at once);
+# otherwise QEMU's stdin is /dev/null.
 set -uo pipefail
 
 if (($# < 3)); then
@@ -27,8 +31,31 @@ if [[ ! -f $image ]]; then
 fi
 
 : >"$log" # exists before the stop-regex loop first reads it
-timeout -k 5 "$limit" "$QEMU" "${QEMU_ARGS[@]}" -kernel "$image" "$@" </dev/null >"$log" 2>&1 &
-pid=$!
+if [[ -z ${QEMU_INPUT:-} ]]; then
+	timeout -k 5 "$limit" "$QEMU" "${QEMU_ARGS[@]}" -kernel "$image" "$@" </dev/null >"$log" 2>&1 &
+	pid=$!
+else
+	# A FIFO opened read-write (that never blocks, and QEMU never sees end
+	# of file) and unlinked at once; QEMU reads it as its stdin, the typist
+	# writes to it once the trigger line came.
+	fifo=$(mktemp -u "${TMPDIR:-/tmp}/qemu-input.XXXXXX")
+	mkfifo "$fifo" || exit 2
+	exec 3<>"$fifo"
+	rm -f "$fifo"
+	timeout -k 5 "$limit" "$QEMU" "${QEMU_ARGS[@]}" -kernel "$image" "$@" <&3 >"$log" 2>&1 &
+	pid=$!
+	(
+		mapfile -t texts <<<"$QEMU_INPUT"
+		mapfile -t afters <<<"${QEMU_INPUT_AFTER:-}"
+		for i in "${!texts[@]}"; do
+			while [[ -n ${afters[i]:-} ]] && kill -0 "$pid" 2>/dev/null &&
+				! tr -d '\r' <"$log" | grep -Eq -- "${afters[i]}"; do
+				sleep 0.2
+			done
+			printf '%b' "${texts[i]}" >&3
+		done
+	) &
+fi
 
 if [[ -z ${QEMU_STOP_REGEX:-} ]]; then
 	wait "$pid"
