@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The AMBA bus of drivers/amba/bus.c for the devices the server was
+ * configured with (dde_linux_add_amba_device()).  As in Linux, a device's
+ * peripheral and component IDs are read from the last 32 bytes of its
+ * register window; amba_driver_register() matches them against the
+ * driver's id_table and calls probe for each device it claims.  Names
+ * follow the device-tree style, "9010000.pl031".
+ */
+#include <linux/amba/bus.h>
+#include <linux/dma-mapping.h>
+#include <linux/io.h>
+#include <linux/slab.h>
+
+#include "dde_linux.h"
+
+#define MAX_AMBA 8
+
+struct dde_amba {
+	struct amba_device adev;
+	bool regions_busy;
+};
+
+static struct dde_amba *devices[MAX_AMBA];
+static unsigned nr_devices;
+
+struct bus_type amba_bustype = {
+	.name = "amba",
+};
+
+int dde_linux_add_amba_device(const struct dde_amba_dev_cfg *cfg)
+{
+	struct dde_amba *d;
+	char name[64];
+
+	if (nr_devices == MAX_AMBA)
+		return -ENOMEM;
+	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return -ENOMEM;
+	snprintf(name, sizeof(name), "%lx.%s", cfg->base, cfg->name);
+	dde_device_init(&d->adev.dev, name);
+	d->adev.dev.bus = &amba_bustype;
+	d->adev.dev.coherent_dma_mask = DMA_BIT_MASK(32);
+	d->adev.dev.dma_mask = &d->adev.dev.coherent_dma_mask;
+	d->adev.res.name = d->adev.dev.kobj.name;
+	d->adev.res.start = cfg->base;
+	d->adev.res.end = cfg->base + cfg->size - 1;
+	d->adev.res.flags = IORESOURCE_MEM;
+	d->adev.irq[0] = cfg->irq;
+	devices[nr_devices++] = d;
+	return 0;
+}
+
+/* Peripheral ID from the registers; -ENODEV if the component ID is wrong. */
+static int read_periphid(struct amba_device *dev)
+{
+	resource_size_t size = resource_size(&dev->res);
+	void __iomem *regs = ioremap(dev->res.start, size);
+	u32 pid = 0, cid = 0;
+	int i;
+
+	if (!regs)
+		return -ENOMEM;
+	for (i = 0; i < 4; i++) {
+		pid |= (readl(regs + size - 0x20 + 4 * i) & 255) << (i * 8);
+		cid |= (readl(regs + size - 0x10 + 4 * i) & 255) << (i * 8);
+	}
+	iounmap(regs);
+	if (cid != AMBA_CID && cid != CORESIGHT_CID) {
+		dev_err(&dev->dev, "component ID %#x is no AMBA device\n", cid);
+		return -ENODEV;
+	}
+	dev->periphid = pid;
+	dev->cid = cid;
+	return 0;
+}
+
+static const struct amba_id *amba_lookup(const struct amba_id *table, struct amba_device *dev)
+{
+	for (; table->mask; table++) {
+		if ((table->id & table->mask) == (dev->periphid & table->mask))
+			return table;
+	}
+	return NULL;
+}
+
+static int amba_probe_one(struct amba_driver *drv, struct dde_amba *d)
+{
+	struct amba_device *dev = &d->adev;
+	const struct amba_id *id;
+	int ret;
+
+	if (dev->dev.driver)
+		return 0;
+	if (!dev->periphid) {
+		ret = read_periphid(dev);
+		if (ret)
+			return ret;
+	}
+	id = amba_lookup(drv->id_table, dev);
+	if (!id)
+		return 0;
+	dev->dev.driver = &drv->drv;
+	ret = drv->probe(dev, id);
+	if (ret) {
+		dev_err(&dev->dev, "probe with driver %s failed with error %d\n", drv->drv.name,
+			ret);
+		dde_devres_release_all(&dev->dev);
+		dev->dev.driver = NULL;
+		return ret;
+	}
+	dev_info(&dev->dev, "bound to driver %s (periphid %#x)\n", drv->drv.name, dev->periphid);
+	return 1;
+}
+
+int amba_driver_register(struct amba_driver *drv)
+{
+	unsigned i;
+
+	if (!drv->probe)
+		return -EINVAL;
+	drv->drv.bus = &amba_bustype;
+	for (i = 0; i < nr_devices; ++i)
+		amba_probe_one(drv, devices[i]); /* as Linux: a failed probe leaves the driver */
+	return 0;
+}
+
+void amba_driver_unregister(struct amba_driver *drv)
+{
+	unsigned i;
+
+	for (i = 0; i < nr_devices; ++i) {
+		struct amba_device *dev = &devices[i]->adev;
+
+		if (dev->dev.driver != &drv->drv)
+			continue;
+		if (drv->remove)
+			drv->remove(dev);
+		dde_devres_release_all(&dev->dev);
+		dev->dev.driver = NULL;
+	}
+}
+
+int amba_request_regions(struct amba_device *dev, const char *name)
+{
+	struct dde_amba *d = container_of(dev, struct dde_amba, adev);
+
+	if (d->regions_busy)
+		return -EBUSY;
+	d->regions_busy = true;
+	return 0;
+}
+
+void amba_release_regions(struct amba_device *dev)
+{
+	container_of(dev, struct dde_amba, adev)->regions_busy = false;
+}
+
+int dde_linux_bound_devices(void)
+{
+	unsigned i;
+	int n = 0;
+
+	for (i = 0; i < nr_devices; ++i)
+		n += devices[i]->adev.dev.driver != NULL;
+	return n;
+}

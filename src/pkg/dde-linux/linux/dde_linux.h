@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Internal to the Linux half of dde-linux (compiled with the driver's
+ * kbuild flags): what its files share.
+ */
+#ifndef DDE_LINUX_INTERNAL_H
+#define DDE_LINUX_INTERNAL_H
+
+#include <linux/device.h>
+
+#include <dde/l4.h>
+
+/* devres.c: releases every devres of dev, newest first (unbind, failed probe). */
+void dde_devres_release_all(struct device *dev);
+
+/* device.c: the fields of a struct device the rest of dde-linux relies on. */
+void dde_device_init(struct device *dev, const char *name);
+
+/* amba.c: devices a driver is bound to. */
+int dde_linux_bound_devices(void);
+
+/* Linux errno -> the L4_E* code of the same number (L4Re's are errno's). */
+int dde_l4_err(int linux_err);
+
+#endif
