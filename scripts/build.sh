@@ -2,6 +2,10 @@
 # SPDX-License-Identifier: MIT
 #
 # Builds everything from scratch and, with --test, boots the hello image.
+# Also makes out/images/lsb_root.img, the ext4 root volume of the bash
+# image (mke2fs -t ext4 -d files/lsb_root), which scripts/runqemu.sh
+# attaches as a virtio-mmio block device.  It is made anew every time:
+# what a session wrote to it is gone.
 #
 #   scripts/build.sh [--no-clean] [--test]
 #
@@ -28,6 +32,12 @@ if ((clean)); then
 	make clean
 fi
 make -j"$(nproc)"
+
+lsb_img=out/images/lsb_root.img
+mkdir -p out/images
+rm -f "$lsb_img"
+mke2fs -q -F -t ext4 -b 4096 -L lsb_root -d files/lsb_root "$lsb_img" "${LSB_ROOT_SIZE:-64M}"
+echo "build.sh: $lsb_img (ext4 from files/lsb_root)"
 
 if ((test)); then
 	image=obj/l4/arm64/images/bootstrap_hello_arm_virt.elf

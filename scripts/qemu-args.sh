@@ -20,3 +20,11 @@ if [[ -n ${QEMU_EXTRA:-} ]]; then
 	# shellcheck disable=SC2206 # word splitting is the point
 	QEMU_ARGS+=($QEMU_EXTRA)
 fi
+
+qemu_disk_args() {
+	QEMU_DISK_ARGS=(
+		-global virtio-mmio.force-legacy=false
+		-drive "if=none,file=$1,format=raw,id=lsb_root"
+		-device virtio-blk-device,drive=lsb_root
+	)
+}

@@ -7,6 +7,9 @@
 #
 # IMAGE defaults to the newest file in obj/l4/arm64/images/.  The common
 # arguments are in scripts/qemu-args.sh; QEMU_MEM and QEMU_EXTRA override.
+# out/images/lsb_root.img (scripts/build.sh), if there, is attached as the
+# virtio-mmio block device the bash image's fs_server serves; LSB_ROOT_IMG
+# names another file, LSB_ROOT_IMG= (empty) attaches none.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,5 +26,11 @@ else
 		exit 1
 	fi
 fi
+QEMU_DISK_ARGS=()
+disk=${LSB_ROOT_IMG-$root/out/images/lsb_root.img}
+if [[ -n $disk && -f $disk ]]; then
+	qemu_disk_args "$disk"
+	echo "runqemu.sh: disk $disk"
+fi
 echo "runqemu.sh: $image"
-exec "$QEMU" "${QEMU_ARGS[@]}" -kernel "$image" "$@"
+exec "$QEMU" "${QEMU_ARGS[@]}" -kernel "$image" "${QEMU_DISK_ARGS[@]}" "$@"

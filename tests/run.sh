@@ -96,8 +96,9 @@ run_ktest() {
 run_system_test() {
 	local file=$1 name kind=boot entry="" list=files/modules.list search="" image=""
 	local limit=60 exitcode="" key val req missing="" rc log build img reason="" prereqs=unset
-	local disk="" disk_path disk_size
-	local -a expect=() forbid=() errors=() qargs=() words=()
+	local disk="" disk_path disk_size script="" after="" disk_cmd="" reboot="" log1
+	local -a expect=() forbid=() errors=() qargs=() words=() input=() input_after=()
+	local -a host_checks=()
 	name=system/$(basename "$file" .test)
 	while IFS= read -r line || [[ -n $line ]]; do
 		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
@@ -119,6 +120,12 @@ run_system_test() {
 		requires) for req in $val; do [[ -e $req ]] || missing+=" $req"; done ;;
 		qemu-args) read -ra words <<<"$val"; qargs+=("${words[@]}") ;;
 		disk) disk=$val ;;
+		script) script=$val ;;
+		input) input+=("$val"); input_after+=("$after"); after="" ;;
+		input-after) after=$val ;;
+		disk-cmd) disk_cmd=$val ;;
+		host-check) host_checks+=("$val") ;;
+		reboot) reboot=$val ;;
 		description) ;;
 		*) fail "$name" "unknown key '$key' in $file"; return ;;
 		esac
@@ -130,6 +137,21 @@ run_system_test() {
 	log=$logs/$(basename "$file" .test).log
 	build=$logs/$(basename "$file" .test).build
 	img=obj/l4/arm64/images/bootstrap_${entry}_arm_virt.elf
+
+	# A script does everything itself (build, boot, check); its exit status
+	# is the verdict and its output the log.
+	if [[ $kind == script ]]; then
+		limit=$((limit * ${SYSTEM_TIMEOUT_SCALE:-1}))
+		timeout -k 5 "$limit" "$script" >"$log" 2>&1
+		rc=$?
+		if ((rc != 0)); then
+			fail "$name" "$script exited with status $rc$( ((rc == 124)) && echo ' (timeout)')"
+			tail_of "$log"
+		else
+			pass "$name"
+		fi
+		return
+	fi
 
 	if [[ $kind == build-fail ]]; then
 		# A stale image must disappear too: plant one.
@@ -172,13 +194,43 @@ run_system_test() {
 		rm -f "$disk_path"
 		truncate -s "${disk_size:-8M}" "$disk_path" || { fail "$name" "cannot create $disk_path"; return; }
 	fi
+	# Prepare the disk (e.g. make a file system on it) on the host.
+	if [[ -n $disk_cmd ]] && ! bash -c "$disk_cmd" >"$build.disk" 2>&1; then
+		fail "$name" "disk-cmd failed: $disk_cmd"
+		tail_of "$build.disk"
+		return
+	fi
 	limit=$((limit * ${SYSTEM_TIMEOUT_SCALE:-1}))
+	# A first boot, stopped at the line matching the reboot regex; the run
+	# below is the second boot on the same disk, and both logs count.
+	log1=$log.boot1
+	rm -f "$log1"
+	if [[ -n $reboot ]]; then
+		QEMU_STOP_REGEX=$reboot tests/lib/qemu-run.sh "$image" "$limit" "$log1" "${qargs[@]}"
+		rc=$?
+		if ((rc != 0)); then
+			fail "$name" "first boot: no line matching '$reboot' (QEMU status $rc)"
+			tail_of "$log1"
+			return
+		fi
+	fi
+	# Text typed into the serial console (qemu-run.sh: QEMU_INPUT*), one
+	# line per input: key, each with the input-after: regex before it.
+	local QEMU_INPUT="" QEMU_INPUT_AFTER=""
+	if ((${#input[@]})); then
+		QEMU_INPUT=$(printf '%s\n' "${input[@]}")
+		QEMU_INPUT_AFTER=$(printf '%s\n' "${input_after[@]}")
+	fi
+	export QEMU_INPUT QEMU_INPUT_AFTER
 	if [[ -z $exitcode && ${#expect[@]} -gt 0 ]]; then
 		QEMU_STOP_REGEX=${expect[-1]} tests/lib/qemu-run.sh "$image" "$limit" "$log" "${qargs[@]}"
 	else
 		tests/lib/qemu-run.sh "$image" "$limit" "$log" "${qargs[@]}"
 	fi
 	rc=$?
+	if [[ -n $reboot ]]; then
+		cat "$log1" "$log" >"$log.both" && mv "$log.both" "$log"
+	fi
 	if [[ -n $exitcode && $rc != "$exitcode" ]]; then
 		reason="QEMU exit status $rc, expected $exitcode"
 	elif [[ -z $exitcode && $rc != 0 ]]; then
@@ -200,6 +252,13 @@ run_system_test() {
 	fi
 	for val in "${forbid[@]}"; do
 		tr -d '\r' <"$log" | grep -Eq -- "$val" && reason="forbidden line matching '$val'"
+	done
+	# Checks of the disk on the host, after QEMU is gone.
+	for val in "${host_checks[@]}"; do
+		[[ -n $reason ]] && break
+		if ! bash -c "$val" >>"$log" 2>&1; then
+			reason="host-check failed: $val"
+		fi
 	done
 	if [[ -n $reason ]]; then
 		fail "$name" "$reason"

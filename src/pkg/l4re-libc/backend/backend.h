@@ -43,6 +43,7 @@ long __l4libc_l4err_to_errno(long err);
 
 /* console.c / rom_fs.c: file system backends, vfs.c: the file table. */
 void __l4libc_console_init(void);
+long __l4libc_console_read(l4_cap_idx_t log, void *buf, size_t n); /* console_read.c */
 void __l4libc_rom_init(void);
 long __l4libc_sys_openat(int dirfd, const char *path, int flags, int mode);
 long __l4libc_sys_close(int fd);
@@ -58,7 +59,17 @@ long __l4libc_sys_ioctl(int fd, unsigned long req, void *arg);
 long __l4libc_sys_fcntl(int fd, int cmd, long arg);
 long __l4libc_sys_dup3(int fd, int newfd, int flags);
 long __l4libc_sys_ppoll(struct pollfd *fds, unsigned n);
+long __l4libc_sys_pwrite(int fd, const void *buf, size_t n, off_t off);
+
+/* file_dir.c: directories, names, fsync, ftruncate; fs_client.c: file servers. */
 long __l4libc_sys_getdents(int fd, void *buf, size_t n);
+long __l4libc_sys_mkdirat(int dirfd, const char *path, int mode);
+long __l4libc_sys_unlinkat(int dirfd, const char *path, int flags);
+long __l4libc_sys_renameat(int olddirfd, const char *from, int newdirfd, const char *to,
+			   unsigned flags);
+long __l4libc_sys_fsync(int fd);
+long __l4libc_sys_ftruncate(int fd, int64_t size);
+void __l4libc_fsclient_init(void);
 
 /* mem.c: anonymous memory over dataspaces. */
 long __l4libc_sys_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);

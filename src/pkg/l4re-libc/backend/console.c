@@ -4,8 +4,8 @@
  * (env->log, the kernel's vcon protocol; moe prefixes each line with the
  * program's name).  Writes go out in vcon-message-sized pieces; buffering
  * lines is musl's stdio's job, which makes stdout line-buffered because
- * TIOCGWINSZ succeeds here (as on a terminal).  Reading stdin gives end of
- * file: nothing feeds a program's log yet.
+ * TIOCGWINSZ succeeds here (as on a terminal).  Reading stdin is the
+ * vcon read of console_read.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,11 +19,8 @@
 
 static long con_read(struct __l4libc_file *f, void *buf, size_t n, uint64_t off)
 {
-	(void)f;
-	(void)buf;
-	(void)n;
 	(void)off;
-	return 0;
+	return __l4libc_console_read((l4_cap_idx_t)(uintptr_t)f->priv, buf, n);
 }
 
 static long con_write(struct __l4libc_file *f, const void *buf, size_t n, uint64_t off)

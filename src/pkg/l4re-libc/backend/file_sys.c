@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * l4re-libc backend: the file system calls musl makes (openat, read,
- * write, readv, writev, pread64, lseek, close, fstat, newfstatat, ioctl,
- * fcntl, dup3, ppoll, getdents64) on top of the VFS core (vfs.c).  There is
+ * write, readv, writev, pread64, pwrite64, lseek, close, fstat, newfstatat, ioctl,
+ * fcntl, dup3, ppoll) on top of the VFS core (vfs.c); directories and
+ * path operations are in file_dir.c.  There is
  * one working directory, "/", and no permissions.
  */
 #include <errno.h>
@@ -76,6 +77,13 @@ long __l4libc_sys_pread(int fd, void *buf, size_t n, off_t off)
 	if (off < 0)
 		return -EINVAL;
 	return rw(fd, buf, n, off, 0);
+}
+
+long __l4libc_sys_pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	if (off < 0)
+		return -EINVAL;
+	return rw(fd, (void *)buf, n, off, 1);
 }
 
 static long rwv(int fd, const struct iovec *iov, int cnt, int write)
@@ -254,16 +262,4 @@ long __l4libc_sys_ppoll(struct pollfd *fds, unsigned n)
 			ready++;
 	}
 	return ready;
-}
-
-long __l4libc_sys_getdents(int fd, void *buf, size_t n)
-{
-	struct __l4libc_file *f = __l4libc_vfs_get(fd);
-
-	(void)buf;
-	(void)n;
-	if (!f)
-		return -EBADF;
-	__l4libc_vfs_put(f);
-	return -ENOTDIR; /* no directories yet: rom/ cannot be listed */
 }

@@ -58,4 +58,5 @@ void __l4re_libc_init(long *sp)
 	__l4libc_thread_init_main();
 	__l4libc_console_init();
 	__l4libc_rom_init();
+	__l4libc_fsclient_init();
 }

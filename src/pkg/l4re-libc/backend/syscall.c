@@ -97,8 +97,23 @@ long __l4re_syscall(long n, long a, long b, long c, long d, long e, long f)
 		return __l4libc_sys_dup3(a, b, c);
 	case SYS_ppoll:
 		return __l4libc_sys_ppoll((struct pollfd *)a, b);
-	case SYS_getdents64:
+	case SYS_pwrite64:
+		return __l4libc_sys_pwrite(a, (const void *)b, c, d);
+	case SYS_getdents64: /* file_dir.c */
 		return __l4libc_sys_getdents(a, (void *)b, c);
+	case SYS_mkdirat:
+		return __l4libc_sys_mkdirat(a, (const char *)b, c);
+	case SYS_unlinkat:
+		return __l4libc_sys_unlinkat(a, (const char *)b, c);
+	case SYS_renameat:
+		return __l4libc_sys_renameat(a, (const char *)b, c, (const char *)d, 0);
+	case SYS_renameat2:
+		return __l4libc_sys_renameat(a, (const char *)b, c, (const char *)d, e);
+	case SYS_fsync:
+	case SYS_fdatasync:
+		return __l4libc_sys_fsync(a);
+	case SYS_ftruncate:
+		return __l4libc_sys_ftruncate(a, b);
 
 	/* memory: mem.c */
 	case SYS_brk:

@@ -110,6 +110,16 @@ static int find_mount(const char *path, struct __l4libc_fs *fs, const char **res
 	return found;
 }
 
+long __l4libc_vfs_resolve(const char *path, char *canon, size_t sz, struct __l4libc_fs *fs,
+			  const char **rest)
+{
+	long r = __l4libc_vfs_normalize(path, canon, sz);
+
+	if (r < 0)
+		return r;
+	return find_mount(canon, fs, rest) ? 0 : -ENOENT;
+}
+
 long __l4libc_vfs_install(struct __l4libc_file *f, int fd)
 {
 	long r = -EMFILE;
@@ -147,11 +157,9 @@ long __l4libc_vfs_open(const char *path, int oflags, int mode)
 	const char *rest;
 	long r;
 
-	r = __l4libc_vfs_normalize(path, canon, sizeof(canon));
+	r = __l4libc_vfs_resolve(path, canon, sizeof(canon), &fs, &rest);
 	if (r < 0)
 		return r;
-	if (!find_mount(canon, &fs, &rest))
-		return -ENOENT;
 	r = fs.open(fs.ctx, rest, oflags, mode, &f);
 	if (r < 0)
 		return r;

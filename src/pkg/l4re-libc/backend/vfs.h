@@ -34,6 +34,10 @@ struct __l4libc_file_ops {
 	long (*ioctl)(struct __l4libc_file *f, unsigned long req, void *arg);
 	void (*release)(struct __l4libc_file *f); /* the last descriptor is gone */
 	int seekable;
+	/* Directories and writable files (file_dir.c); missing: -ENOTDIR / -EINVAL. */
+	long (*getdents)(struct __l4libc_file *f, void *buf, size_t n); /* from f->pos */
+	long (*fsync)(struct __l4libc_file *f);
+	long (*truncate)(struct __l4libc_file *f, uint64_t size);
 };
 
 struct __l4libc_file {
@@ -49,6 +53,10 @@ struct __l4libc_file {
 struct __l4libc_fs {
 	long (*open)(void *ctx, const char *rest, int oflags, int mode, struct __l4libc_file **out);
 	void *ctx;
+	/* Optional (missing: -EROFS); paths as for open.  rename: both in this fs. */
+	long (*mkdir)(void *ctx, const char *rest, int mode);
+	long (*unlink)(void *ctx, const char *rest, int rmdir);
+	long (*rename)(void *ctx, const char *from, const char *to);
 };
 
 /* Mount fs at prefix ("rom", no slashes around); 0 or -errno. */
@@ -60,6 +68,13 @@ long __l4libc_vfs_mount(const char *prefix, const struct __l4libc_fs *fs);
  * -ENAMETOOLONG.  "" is the root.
  */
 long __l4libc_vfs_normalize(const char *path, char *out, size_t outsz);
+
+/*
+ * The mounted file system holding path: canonical path into canon, fs and
+ * the rest of the path in canon.  0, -ENOENT (no mount) or -ENAMETOOLONG.
+ */
+long __l4libc_vfs_resolve(const char *path, char *canon, size_t sz, struct __l4libc_fs *fs,
+			  const char **rest);
 
 /* Open path and install it at the lowest free descriptor (>= min_fd). */
 long __l4libc_vfs_open(const char *path, int oflags, int mode);
