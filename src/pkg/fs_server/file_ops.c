@@ -59,7 +59,11 @@ int fs_file_truncate(struct fs_node *n, uint64_t size)
 
 int fs_file_sync(struct fs_node *n)
 {
-	errcode_t e = ext2fs_file_flush(n->file);
+	errcode_t e;
+
+	if (!fs_vol.rw)
+		return 0; /* nothing was ever written */
+	e = ext2fs_file_flush(n->file);
 
 	if (!e && !is_dir(n))
 		e = ext2fs_write_inode(fs_vol.fs, n->ino, ext2fs_file_get_inode(n->file));
