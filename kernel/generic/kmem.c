@@ -20,7 +20,7 @@ struct free_node {
 
 static struct free_node *free_pages;
 static struct free_node *free_objs[NR_CLASSES];
-static size_t pages_total, pages_free, bytes_in_use;
+static size_t bytes_in_use;
 static volatile uint64_t *in_use_export;
 
 void kmem_export_in_use(volatile uint64_t *where)
@@ -47,8 +47,6 @@ void kmem_add_region(void *start, size_t size)
 
 		n->next = free_pages;
 		free_pages = n;
-		pages_total++;
-		pages_free++;
 	}
 }
 
@@ -59,7 +57,6 @@ static void *page_take(void)
 	if (!n)
 		return NULL;
 	free_pages = n->next;
-	pages_free--;
 	return n;
 }
 
@@ -81,7 +78,6 @@ void kmem_page_free(void *page)
 	BUG_ON((uintptr_t)page & (KMEM_PAGE - 1));
 	n->next = free_pages;
 	free_pages = n;
-	pages_free++;
 	account(-(long)KMEM_PAGE);
 }
 
@@ -142,9 +138,4 @@ void kmem_free(void *p, size_t size)
 size_t kmem_in_use(void)
 {
 	return bytes_in_use;
-}
-
-size_t kmem_total(void)
-{
-	return pages_total * KMEM_PAGE;
 }

@@ -41,14 +41,6 @@ struct kobject *item_object(struct thread *cur, const unsigned long *mr, unsigne
 	return n ? n->obj : NULL;
 }
 
-unsigned int item_rights(struct thread *cur, const unsigned long *mr, unsigned int words,
-			 unsigned int k)
-{
-	struct mapnode *n = item_node(cur, mr, words, k);
-
-	return n ? n->rights : 0;
-}
-
 /* Bind a gate or Irq to a thread (L4_PROTO_KOBJECT ops on gates and Irqs). */
 static long endpoint_op(struct thread *cur, struct mapnode *n, unsigned long tag,
 			unsigned int *words)

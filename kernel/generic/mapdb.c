@@ -37,22 +37,6 @@ void mapdb_link(struct mapnode *parent, struct mapnode *child)
 		sibling_insert(parent, child);
 }
 
-void mapdb_unlink(struct mapnode *node)
-{
-	struct mapnode *c = node->child, *next;
-
-	for (; c; c = next) {
-		next = c->next;
-		c->parent = node->parent;
-		c->next = c->prev = NULL;
-		if (node->parent)
-			sibling_insert(node->parent, c);
-	}
-	node->child = NULL;
-	sibling_remove(node);
-	node->parent = NULL;
-}
-
 void mapdb_replace(struct mapnode *from, struct mapnode *to)
 {
 	struct mapnode *c;

@@ -23,12 +23,6 @@ void rq_enqueue(struct runqueue *r, struct thread *t)
 	r->bitmap[t->prio / 64] |= 1UL << (t->prio % 64);
 }
 
-void rq_enqueue_head(struct runqueue *r, struct thread *t)
-{
-	list_add_head(&r->q[t->prio], &t->rq_node);
-	r->bitmap[t->prio / 64] |= 1UL << (t->prio % 64);
-}
-
 void rq_dequeue(struct runqueue *r, struct thread *t)
 {
 	if (!list_linked(&t->rq_node))

@@ -356,14 +356,3 @@ void space_unmap(struct task *t, const struct fpage *fp, bool self)
 			mapdb_revoke(n, fp->rights, self);
 	}
 }
-
-unsigned int space_probe(struct task *t, const struct fpage *fp)
-{
-	struct mapnode *n;
-
-	if (fp->type == L4_FPAGE_OBJ)
-		n = captable_lookup(&t->caps, fp->base);
-	else
-		n = vtree_get(&t->vtree, fp->base & PAGE_MASK);
-	return n ? n->rights : 0;
-}

@@ -16,7 +16,6 @@ void *kmem_alloc(size_t size);
 void kmem_free(void *p, size_t size);
 /* Bytes currently handed out (pages and objects), for leak checks. */
 size_t kmem_in_use(void);
-size_t kmem_total(void);
 /* Keep *where equal to kmem_in_use() from now on. */
 void kmem_export_in_use(volatile uint64_t *where);
 

@@ -42,9 +42,6 @@ void ipc_after_operation(struct thread *cur, long result, unsigned int words, un
 /* The object named by item k (after `words` words) in the caller's table, or NULL. */
 struct kobject *item_object(struct thread *cur, const unsigned long *mr, unsigned int words,
 			    unsigned int k);
-/* Rights of that item's capability (for checks), 0 if none. */
-unsigned int item_rights(struct thread *cur, const unsigned long *mr, unsigned int words,
-			 unsigned int k);
 
 long task_invoke(struct thread *cur, struct mapnode *n, unsigned long tag, unsigned int *words);
 long thread_invoke(struct thread *cur, struct mapnode *n, unsigned long tag, unsigned int *words);

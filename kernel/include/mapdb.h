@@ -30,8 +30,6 @@ struct mapnode {
 };
 
 void mapdb_link(struct mapnode *parent, struct mapnode *child);
-/* Take node out of the tree, its children moving up to its parent. */
-void mapdb_unlink(struct mapnode *node);
 /* Put `to` in `from`'s place in the tree (grant). */
 void mapdb_replace(struct mapnode *from, struct mapnode *to);
 

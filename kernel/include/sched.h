@@ -23,7 +23,6 @@ struct runqueue {
 
 void rq_init(struct runqueue *rq);
 void rq_enqueue(struct runqueue *rq, struct thread *t);
-void rq_enqueue_head(struct runqueue *rq, struct thread *t);
 void rq_dequeue(struct runqueue *rq, struct thread *t);
 /* The first thread of the highest non-empty priority, or NULL. */
 struct thread *rq_best(const struct runqueue *rq);

@@ -38,8 +38,6 @@ int space_transfer(struct task *src, const struct fpage *snd, uint64_t snd_base,
 		   const struct fpage *rcv, bool grant);
 /* Revoke rights of fpage in t's children (and in t itself when self). */
 void space_unmap(struct task *t, const struct fpage *fp, bool self);
-/* Rights t holds at addr (memory) or capability index (caps); 0 if none. */
-unsigned int space_probe(struct task *t, const struct fpage *fp);
 
 /* Give t a root mapping (no parent) of the page at pa. */
 int space_root_page(struct task *t, vaddr_t va, paddr_t pa, unsigned int rights);

@@ -120,22 +120,6 @@ TEST(wide_tree_revoked)
 	free(n);
 }
 
-TEST(unlink_moves_children_up)
-{
-	struct mapnode r, a, b, c;
-
-	node(&r, NULL, 7);
-	node(&a, &r, 7);
-	node(&b, &a, 7);
-	node(&c, &a, 7);
-	mapdb_unlink(&a);
-	CHECK(b.parent == &r && c.parent == &r);
-	CHECK(a.parent == NULL && a.child == NULL);
-	dropped = 0;
-	mapdb_revoke(&r, 7, false);
-	CHECK_EQ(dropped, 2);
-}
-
 TEST(replace_takes_place_in_tree)
 {
 	struct mapnode r, a, b, g;

@@ -50,12 +50,12 @@ TEST(fifo_within_priority)
 	mk(&c, 10);
 	rq_enqueue(&rq, &a);
 	rq_enqueue(&rq, &b);
-	rq_enqueue_head(&rq, &c);
-	CHECK(rq_best(&rq) == &c);
-	rq_dequeue(&rq, &c);
+	rq_enqueue(&rq, &c);
 	CHECK(rq_best(&rq) == &a);
 	rq_dequeue(&rq, &a);
 	CHECK(rq_best(&rq) == &b);
+	rq_dequeue(&rq, &b);
+	CHECK(rq_best(&rq) == &c);
 }
 
 TEST(dequeue_twice_is_harmless)

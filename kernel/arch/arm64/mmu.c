@@ -182,19 +182,3 @@ void pt_activate(const struct pt *pt)
 	write_sysreg(ttbr0_el2, virt_to_phys(pt->root) | ((unsigned long)pt->asid << 48));
 	isb();
 }
-
-void cache_sync_icache(void *va, size_t len)
-{
-	unsigned long ctr = read_sysreg(ctr_el0);
-	unsigned long dline = 4UL << ((ctr >> 16) & 0xf);
-	unsigned long iline = 4UL << (ctr & 0xf);
-	unsigned long a, end = (unsigned long)va + len;
-
-	for (a = (unsigned long)va & ~(dline - 1); a < end; a += dline)
-		__asm__ volatile("dc cvau, %0" ::"r"(a) : "memory");
-	dsb(ish);
-	for (a = (unsigned long)va & ~(iline - 1); a < end; a += iline)
-		__asm__ volatile("ic ivau, %0" ::"r"(a) : "memory");
-	dsb(ish);
-	isb();
-}

@@ -44,7 +44,5 @@ void pt_destroy(struct pt *pt);
 int pt_map(struct pt *pt, vaddr_t va, paddr_t pa, unsigned int attrs);
 void pt_unmap(struct pt *pt, vaddr_t va);
 void pt_activate(const struct pt *pt);
-/* Make an instruction fetch see memory written through the direct map. */
-void cache_sync_icache(void *va, size_t len);
 
 #endif
