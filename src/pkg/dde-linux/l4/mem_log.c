@@ -2,8 +2,9 @@
 /*
  * The plain services of the L4 half: memory (l4re-libc's malloc, which
  * takes dataspaces from moe), console output (the program's log), the
- * clock, yielding and stopping.  Kernel allocations are not physically
- * contiguous here; the DMA API will need its own dataspaces.
+ * clock, yielding and stopping.  malloc's heap is moe dataspaces, each
+ * physically contiguous, so a kmalloc block is too unless it spans two;
+ * the DMA API (dma.c) checks and bounces such a block.
  */
 #define _DEFAULT_SOURCE
 #include <stdio.h>

@@ -19,6 +19,15 @@ void dde_device_init(struct device *dev, const char *name);
 /* amba.c: devices a driver is bound to. */
 int dde_linux_bound_devices(void);
 
+/* time.c: starts the tick thread (jiffies, timers); 0 or negative L4_E*. */
+int dde_linux_start_timers(void);
+
+/*
+ * time.c: sleeps until a wake-up after the last dde_l4_wait_prepare() or
+ * timeout jiffies (MAX_SCHEDULE_TIMEOUT: no limit); the jiffies left.
+ */
+long dde_sleep_timeout(long timeout);
+
 /* Linux errno -> the L4_E* code of the same number (L4Re's are errno's). */
 int dde_l4_err(int linux_err);
 

@@ -4,7 +4,8 @@
  * offset to the function (CONFIG_HAVE_ARCH_PREL32_RELOCATIONS) into
  * .initcall<level>.init; dde-linux's linker script (mk/initcalls.ld)
  * gathers those sections by level, early to 7s, between
- * __dde_initcall_start and __dde_initcall_end.
+ * __dde_initcall_start and __dde_initcall_end.  The tick thread (jiffies,
+ * timers) starts first: probe code may sleep or arm timers.
  */
 #include <linux/init.h>
 
@@ -15,7 +16,10 @@ extern initcall_entry_t __dde_initcall_start[], __dde_initcall_end[];
 int dde_linux_init(void)
 {
 	initcall_entry_t *e;
+	int err = dde_linux_start_timers();
 
+	if (err < 0)
+		return err;
 	for (e = __dde_initcall_start; e < __dde_initcall_end; e++) {
 		initcall_t fn = initcall_from_entry(e);
 		int ret = fn();

@@ -17,6 +17,10 @@
 # tools/driver_extract/linux-tree.sh unpacks, configures and builds it
 # (cached in obj/linux/).
 #
+# A package may set DDE_LINUX_OWN_SRC (its own files, relative to it) before
+# the include: they are compiled like the Linux half of dde-linux (the
+# manifest's flags, our warnings), e.g. a test driver of ours.
+#
 # Flags are the manifest's, adapted for a user-level program:
 #   -fstack-protector-strong and -mstack-protector-guard=sysreg (canary in
 #   SP_EL0, unreadable at EL0) -> -fno-stack-protector;
@@ -54,7 +58,8 @@ DDE_$(1)_CFLAGS   := -I$(DDE_LINUX_DIR)/include/shadow \
 DDE_$(1)_LINUX_OBJS := $$(addprefix $$(DDE_$(1)_OBJDIR)/linux/,$$(DDE_$(1)_SOURCES:.c=.o))
 DDE_$(1)_DDE_OBJS   := $$(patsubst $(DDE_LINUX_DIR)/linux/%.c,$$(DDE_$(1)_OBJDIR)/dde-linux/%.o,\
 	$(DDE_LINUX_CFILES))
-DDE_$(1)_OBJS := $$(DDE_$(1)_LINUX_OBJS) $$(DDE_$(1)_DDE_OBJS)
+DDE_$(1)_OWN_OBJS := $$(addprefix $$(DDE_$(1)_OBJDIR)/own/,$(DDE_LINUX_OWN_SRC:.c=.o))
+DDE_$(1)_OBJS := $$(DDE_$(1)_LINUX_OBJS) $$(DDE_$(1)_DDE_OBJS) $$(DDE_$(1)_OWN_OBJS)
 
 # The copies stay (make would delete them as intermediate files).
 .SECONDARY: $$(DDE_$(1)_LINUX_OBJS:.o=.c)
@@ -88,6 +93,13 @@ $$(DDE_$(1)_OBJDIR)/dde-linux/%.o: $(DDE_LINUX_DIR)/linux/%.c $$(DDE_$(1)_OBJDIR
 	$$(Q)$$(CC64) $$(DDE_$(1)_CFLAGS) $(DDE_LINUX_OWN_WARN) -DKBUILD_MODNAME='"dde_linux"' \
 		-DKBUILD_BASENAME='"$$(*F)"' -c $$< -o $$@
 
+$$(DDE_$(1)_OBJDIR)/own/%.o: $(2)/%.c $$(DDE_$(1)_OBJDIR)/linux/.tree \
+		$(DDE_LINUX_DIR)/mk/driver.mk $$(DDE_$(1)_MANIFEST)
+	@mkdir -p $$(@D)
+	@echo "  CC      $$< (Linux flags, for $(1))"
+	$$(Q)$$(CC64) $$(DDE_$(1)_CFLAGS) $(DDE_LINUX_OWN_WARN) -DKBUILD_MODNAME='"$(1)"' \
+		-DKBUILD_BASENAME='"$$(*F)"' -c $$< -o $$@
+
 -include $$(DDE_$(1)_OBJS:.o=.d)
 
 $(3): $$(DDE_$(1)_OBJS) $(DDE_LINUX_DIR)/mk/initcalls.ld
@@ -97,3 +109,4 @@ endif
 
 $(eval $(call dde_driver_rules,$(notdir $(PKGDIR)),$(PKGDIR),obj/l4/arm64/bin/$(TARGET)))
 LDFLAGS_EXTRA += $(DDE_$(notdir $(PKGDIR))_OBJS) -Wl,-T,$(DDE_LINUX_DIR)/mk/initcalls.ld
+DDE_LINUX_OWN_SRC :=

@@ -52,6 +52,39 @@ unsigned long long dde_l4_clock_us(void);
 /* Lets other threads run (spin loops). */
 void dde_l4_yield(void);
 
+/*
+ * Physically contiguous, pinned memory for DMA: a dataspace of its own
+ * from moe (page granularity, zero-filled), mapped cached; *phys is the
+ * physical address of the first byte.  NULL when out of memory.
+ */
+void *dde_l4_dma_alloc(unsigned long size, unsigned long long *phys);
+void dde_l4_dma_free(void *virt);
+
+/*
+ * Physical address of virt (any memory of the program backed by a
+ * dataspace: heap, DMA memory, static data) and how many bytes are
+ * physically contiguous from there.  0 or a negative L4_E* code.
+ */
+int dde_l4_virt_to_phys(const void *virt, unsigned long long *phys, unsigned long *contig);
+
+/* A new thread running fn(arg); 0 or a negative L4_E* code. */
+int dde_l4_thread_start(const char *name, void (*fn)(void *arg), void *arg);
+
+/* Blocks the calling thread for us microseconds (an IPC timeout). */
+void dde_l4_sleep_us(unsigned long long us);
+
+/*
+ * Sleeping and waking (Linux's schedule() and try_to_wake_up()): one
+ * wake-up counter for the program.  dde_l4_wait_prepare() notes it for
+ * the calling thread; dde_l4_wait() returns at once if a wake-up came
+ * since, else sleeps until one comes (0) or timeout_us pass (1; ~0ULL:
+ * never).  dde_l4_wake_all() wakes every waiting thread; each one
+ * rechecks its own condition (Linux's wait loops always do).
+ */
+void dde_l4_wait_prepare(void);
+int dde_l4_wait(unsigned long long timeout_us);
+void dde_l4_wake_all(void);
+
 /* ---- provided by the Linux half (called by the server) ---- */
 
 /* One device of the AMBA bus, from the configuration. */
@@ -66,11 +99,18 @@ struct dde_amba_dev_cfg {
 int dde_linux_add_amba_device(const struct dde_amba_dev_cfg *cfg);
 
 /*
- * Runs the initcalls in Linux order (driver registration, which probes
- * the configured devices).  Returns the number of devices bound to a
- * driver, or a negative L4_E* code.
+ * Starts the tick thread (jiffies, timers), then runs the initcalls in
+ * Linux order (driver registration, which probes the configured
+ * devices).  Returns the number of devices bound to a driver, or a
+ * negative L4_E* code.
  */
 int dde_linux_init(void);
+
+/*
+ * Timers: the tick thread (started by dde_linux_init()) calls this every
+ * jiffy; it advances jiffies and runs the expired timer_list callbacks.
+ */
+void dde_linux_timer_tick(void);
 
 /* RTC class: the registered RTC, seconds since 1970 (UTC). */
 int dde_linux_rtc_read(long long *seconds);
