@@ -100,13 +100,13 @@ static void rm_release(void *ctx, l4_cap_idx_t rm)
 	l4re_util_cap_free_um(rm);
 }
 
-static l4_cap_idx_t cap_alloc(void *ctx)
+l4_cap_idx_t l4_loader_cap_alloc(void *ctx)
 {
 	(void)ctx;
 	return l4re_util_cap_alloc();
 }
 
-static void cap_free(void *ctx, l4_cap_idx_t cap)
+void l4_loader_cap_free(void *ctx, l4_cap_idx_t cap)
 {
 	(void)ctx;
 	l4re_util_cap_free_um(cap);
@@ -121,7 +121,7 @@ const struct l4_loader_ops l4_loader_l4re_ops = {
 	.rm_create = rm_create,
 	.rm_attach = rm_attach,
 	.rm_release = rm_release,
-	.cap_alloc = cap_alloc,
-	.cap_free = cap_free,
+	.cap_alloc = l4_loader_cap_alloc,
+	.cap_free = l4_loader_cap_free,
 	.ctx = 0,
 };

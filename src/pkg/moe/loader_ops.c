@@ -95,18 +95,6 @@ static void rm_release(void *ctx, l4_cap_idx_t rm)
 		moe_rm_release(obj);
 }
 
-static l4_cap_idx_t cap_alloc(void *ctx)
-{
-	(void)ctx;
-	return l4re_util_cap_alloc();
-}
-
-static void cap_free(void *ctx, l4_cap_idx_t cap)
-{
-	(void)ctx;
-	l4re_util_cap_free_um(cap);
-}
-
 const struct l4_loader_ops moe_loader_ops = {
 	.ds_alloc = ds_alloc,
 	.ds_free = ds_free,
@@ -116,7 +104,7 @@ const struct l4_loader_ops moe_loader_ops = {
 	.rm_create = rm_create,
 	.rm_attach = rm_attach,
 	.rm_release = rm_release,
-	.cap_alloc = cap_alloc,
-	.cap_free = cap_free,
+	.cap_alloc = l4_loader_cap_alloc,
+	.cap_free = l4_loader_cap_free,
 	.ctx = 0,
 };

@@ -99,6 +99,9 @@ struct l4_loader_ops {
 
 /* The ops over the caller's L4Re environment (ned, or any l4re program). */
 extern const struct l4_loader_ops l4_loader_l4re_ops;
+/* Capability slots from libl4re's allocator: the cap_alloc/cap_free of every ops table. */
+l4_cap_idx_t l4_loader_cap_alloc(void *ctx);
+void l4_loader_cap_free(void *ctx, l4_cap_idx_t cap);
 
 struct l4_loader_params {
 	char const *name; /* shown in logs and fault reports; default basename(argv[0]) */
