@@ -6,8 +6,8 @@
  * L4_PROTO_LOG, then vargs (string tag, string color - ignored).  The
  * reply carries a new IPC gate bound to cons's thread, the client's vcon.
  */
-#include <string.h>
 
+#include <l4/re/c/util/varg.h>
 #include <l4/re/env.h>
 #include <l4/sys/consts.h>
 #include <l4/sys/err.h>
@@ -15,27 +15,6 @@
 #include <l4/sys/utcb.h>
 
 #include "cons.h"
-
-/* The first varg as a string into buf ("" if absent or not a string). */
-static void first_string(l4_msgtag_t tag, char *buf, size_t size)
-{
-	l4_msg_regs_t *m = l4_utcb_mr();
-	unsigned words = l4_msgtag_words(tag);
-	l4_umword_t len;
-
-	buf[0] = 0;
-	if (words < 2 || (m->mr[1] & 0xff) != 0x02)
-		return;
-	len = m->mr[1] >> 16;
-	if (l4_bytes_to_mwords((unsigned)len) > words - 2)
-		return;
-	if (len >= size)
-		len = size - 1;
-	memcpy(buf, &m->mr[2], len);
-	buf[len] = 0;
-	/* Strings may carry their NUL inside len. */
-	buf[strnlen(buf, len)] = 0;
-}
 
 l4_msgtag_t cons_factory_handle(l4_msgtag_t tag)
 {
@@ -48,7 +27,7 @@ l4_msgtag_t cons_factory_handle(l4_msgtag_t tag)
 		return l4_msgtag(-L4_EBADPROTO, 0, 0, 0);
 	if ((long)m->mr[0] != L4_PROTO_LOG)
 		return l4_msgtag(-L4_ENODEV, 0, 0, 0);
-	first_string(tag, tagname, sizeof(tagname));
+	l4re_util_varg_str(tag, 1, tagname, sizeof(tagname));
 	idx = cons_client_new(tagname);
 	if (idx < 0)
 		return l4_msgtag(idx, 0, 0, 0);

@@ -7,10 +7,10 @@
  */
 #include "moe.h"
 
+#include <l4/re/c/util/varg.h>
 #include <l4/re/protocols.h>
 #include <l4/sys/err.h>
 #include <l4/sys/utcb.h>
-#include <l4/util/string.h>
 
 static int factory_obj = -1;
 
@@ -49,25 +49,6 @@ static bool varg_int(l4_msgtag_t tag, unsigned i, l4_umword_t *v)
 	return false;
 }
 
-/* The first varg as a string into buf ("" if absent). */
-static void varg_str(l4_msgtag_t tag, char *buf, unsigned size)
-{
-	l4_msg_regs_t *m = l4_utcb_mr();
-	unsigned words = l4_msgtag_words(tag);
-	l4_umword_t len;
-
-	buf[0] = 0;
-	if (words < 2 || (m->mr[1] & 0xff) != 0x02)
-		return;
-	len = m->mr[1] >> 16;
-	if (l4_bytes_to_mwords((unsigned)len) > words - 2)
-		return;
-	if (len >= size)
-		len = size - 1;
-	memcpy(buf, &m->mr[2], len);
-	buf[len] = 0;
-}
-
 static int create(l4_msgtag_t tag)
 {
 	long proto = (long)l4_utcb_mr()->mr[0];
@@ -84,12 +65,12 @@ static int create(l4_msgtag_t tag)
 			return -L4_ERANGE;
 		return moe_ds_create(size, flags, (unsigned)align);
 	case L4RE_PROTO_RM:
-		varg_str(tag, name, sizeof(name));
+		l4re_util_varg_str(tag, 1, name, sizeof(name));
 		return moe_rm_create(name);
 	case L4RE_PROTO_NAMESPACE:
 		return moe_ns_create(false);
 	case L4_PROTO_LOG:
-		varg_str(tag, name, sizeof(name));
+		l4re_util_varg_str(tag, 1, name, sizeof(name));
 		return moe_log_create(name);
 	default:
 		return -L4_ENODEV;
