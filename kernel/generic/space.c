@@ -51,6 +51,13 @@ static bool phys_reserved(paddr_t pa)
 	return false;
 }
 
+/*
+ * Device space goes on above RAM up to what a descriptor holds: QEMU virt
+ * puts the PCIe configuration space (ECAM) and the 64-bit PCI memory
+ * window there.
+ */
+#define DEVICE_PHYS_TOP (1UL << 48)
+
 /* Memory type sigma0 gets pa with, or -1 if sigma0 does not own pa. */
 static int sigma0_attr(paddr_t pa)
 {
@@ -58,7 +65,7 @@ static int sigma0_attr(paddr_t pa)
 		return -1;
 	if (pa >= ram_start && pa < ram_end)
 		return PT_CACHED;
-	if (pa < ram_start)
+	if (pa < DEVICE_PHYS_TOP)
 		return PT_DEVICE;
 	return -1;
 }
@@ -249,7 +256,8 @@ static int mem_transfer(struct xfer *x)
 
 	if (x->src->is_sigma0) {
 		/* sigma0 owns its memory from the start: materialise what the range covers. */
-		vaddr_t end = x->src_start + x->size < ram_end ? x->src_start + x->size : ram_end;
+		vaddr_t end = x->src_start + x->size < DEVICE_PHYS_TOP ? x->src_start + x->size :
+									 DEVICE_PHYS_TOP;
 
 		for (a = x->src_start; a < end; a += PAGE_SIZE) {
 			if (sigma0_attr(a) >= 0 && !vtree_get(&x->src->vtree, a) &&

@@ -96,12 +96,20 @@ static l4_msgtag_t req_any(l4_fpage_t fp)
 	return map_item(pa, l4_fpage(pa, order, L4_FPAGE_RWX), 0);
 }
 
+/*
+ * At most 1 GiB of device memory per request: the kernel materialises
+ * sigma0's pages of a range one by one when it maps them, so a request
+ * for all of the device space above RAM (up to 2^48) would keep it busy
+ * for hours.  Device windows are smaller; larger ones take more requests.
+ */
+#define IOMEM_MAX_ORDER 30
+
 static l4_msgtag_t req_iomem(l4_fpage_t fp, bool cached)
 {
 	uint64_t pa, size;
 
-	if (!want_ok(fp, &pa, &size) || !s0_mem_is_device_range(pa, size) ||
-	    pa + size > L4REC_USER_TOP)
+	if (!want_ok(fp, &pa, &size) || l4_fpage_size(fp) > IOMEM_MAX_ORDER ||
+	    !s0_mem_is_device_range(pa, size) || pa + size > L4REC_USER_TOP)
 		return refuse(-L4_ENOMEM);
 	return map_item(pa, l4_fpage(pa, l4_fpage_size(fp), L4_FPAGE_RW),
 			cached ? L4_FPAGE_CACHEABLE : L4_FPAGE_UNCACHEABLE);
