@@ -125,7 +125,7 @@ static void stmt_mmio(struct cfg_pos *p, const char *name, char *rest)
 
 	if (dev < 0 || l4_is_invalid_cap(gate))
 		return;
-	if (n >= io_devs[dev].nr_regs) {
+	if (!io_reg_valid(dev, n)) {
 		cfg_error(p, "%s has no register region %u", io_devs[dev].name, n);
 		return;
 	}

@@ -10,7 +10,8 @@
  * Devices are the nodes with a "reg" and a "compatible" property that are
  * not disabled, whose registers are CPU physical addresses: children of
  * the root or of buses with an empty "ranges" (identity).  Interrupts are
- * read for a GIC parent (3 cells: SPI/PPI, number, flags).
+ * read for a GIC parent (3 cells: SPI/PPI, number, flags).  A PCI host
+ * bridge is not a device of its own: pci.c enumerates what is behind it.
  */
 #include "io.h"
 
@@ -141,6 +142,16 @@ static unsigned irq_mode(uint32_t flags)
 	}
 }
 
+bool io_gic_irq(uint32_t type, uint32_t nr, uint32_t flags, struct io_irq *q)
+{
+	if (type > 1)
+		return false;
+	*q = (struct io_irq){ .intid = nr + (type == 0 ? 32 : 16),
+			      .mode = irq_mode(flags),
+			      .cap = L4_INVALID_CAP };
+	return true;
+}
+
 static void read_irqs(struct io_dev *d, int node)
 {
 	const fdt32_t *irq;
@@ -149,16 +160,18 @@ static void read_irqs(struct io_dev *d, int node)
 	if (irq_cells(node) != 3)
 		return; /* not the GIC's encoding */
 	irq = fdt_getprop(io_fdt, node, "interrupts", &len);
-	for (int i = 0; irq && (i + 1) * 12 <= len && d->nr_irqs < IO_MAX_IRQS; i++) {
-		uint32_t type = fdt32_to_cpu(irq[3 * i]), nr = fdt32_to_cpu(irq[3 * i + 1]);
+	for (int i = 0; irq && (i + 1) * 12 <= len && d->nr_irqs < IO_MAX_IRQS; i++)
+		if (io_gic_irq(fdt32_to_cpu(irq[3 * i]), fdt32_to_cpu(irq[3 * i + 1]),
+			       fdt32_to_cpu(irq[3 * i + 2]), &d->irqs[d->nr_irqs]))
+			d->nr_irqs++;
+}
 
-		if (type > 1)
-			continue;
-		d->irqs[d->nr_irqs++] =
-			(struct io_irq){ .intid = nr + (type == 0 ? 32 : 16),
-					 .mode = irq_mode(fdt32_to_cpu(irq[3 * i + 2])),
-					 .cap = L4_INVALID_CAP };
-	}
+/* A PCI host bridge's "reg" is its configuration space: io's own (pci.c). */
+static bool pci_host(int node)
+{
+	const char *type = fdt_getprop(io_fdt, node, "device_type", NULL);
+
+	return type && !strcmp(type, "pci");
 }
 
 void io_fdt_scan(void)
@@ -170,7 +183,7 @@ void io_fdt_scan(void)
 
 		if (!fdt_getprop(io_fdt, node, "compatible", NULL) ||
 		    !fdt_getprop(io_fdt, node, "reg", NULL) || !identity_mapped(node) ||
-		    (status && strcmp(status, "okay") && strcmp(status, "ok")))
+		    pci_host(node) || (status && strcmp(status, "okay") && strcmp(status, "ok")))
 			continue;
 		*d = (struct io_dev){ .node = node, .virtio_id = -1 };
 		snprintf(d->name, sizeof(d->name), "%s", fdt_get_name(io_fdt, node, NULL));

@@ -31,6 +31,12 @@ static uint64_t window(const struct io_reg *r)
 	return l4_round_page(r->phys + r->size) - (r->phys & L4_PAGEMASK);
 }
 
+/* Does the device have register region reg? (A PCI function's empty BARs are empty regions.) */
+bool io_reg_valid(int dev, unsigned reg)
+{
+	return reg < io_devs[dev].nr_regs && io_devs[dev].regs[reg].size;
+}
+
 int io_iomem_map(int dev, unsigned reg)
 {
 	struct io_reg *r = &io_devs[dev].regs[reg];

@@ -6,7 +6,8 @@
  * object to the driver), or one io makes when a vbus client first asks.
  * The line stays masked until the holder's first unmask
  * (l4_irq_receive() unmasks and waits).  The holder attaches its own
- * thread; io never receives from it.
+ * thread; io never receives from it.  A line several devices share (PCI
+ * INTx) has one Irq object for all of them.
  */
 #include "io.h"
 
@@ -34,11 +35,26 @@ int io_irq_bind(int dev, unsigned idx, l4_cap_idx_t irq)
 	return 0;
 }
 
+/* The Irq object already bound to the line, by another device sharing it. */
+static l4_cap_idx_t bound(unsigned intid)
+{
+	for (unsigned d = 0; d < io_nr_devs; d++)
+		for (unsigned i = 0; i < io_devs[d].nr_irqs; i++)
+			if (io_devs[d].irqs[i].intid == intid &&
+			    !l4_is_invalid_cap(io_devs[d].irqs[i].cap))
+				return io_devs[d].irqs[i].cap;
+	return L4_INVALID_CAP;
+}
+
 l4_cap_idx_t io_irq_get(int dev, unsigned idx, long *err)
 {
 	struct io_irq *q = &io_devs[dev].irqs[idx];
 	l4_cap_idx_t irq;
 
+	if (!l4_is_invalid_cap(q->cap))
+		return q->cap;
+	/* PCI INTx lines are shared by several slots: one Irq for all of them. */
+	q->cap = bound(q->intid);
 	if (!l4_is_invalid_cap(q->cap))
 		return q->cap;
 	irq = l4re_util_cap_alloc();

@@ -76,6 +76,7 @@ int main(int argc, char **argv)
 	if (io_fdt_map() < 0)
 		return 1;
 	io_fdt_scan();
+	io_pci_scan();
 	for (int i = 1; i < argc; i++)
 		errors += io_config_load(argv[i]);
 	if (errors) {

@@ -7,13 +7,17 @@
  *   virtio=blk  virtio=2     virtio-mmio transports whose DeviceID register
  *                            says so (names: net blk console rng 9p gpu input
  *                            vsock), read from the device itself
+ *   pci:00:02.0              a PCI function by bus:slot.function (hex)
+ *   pci=8086:100e            PCI functions with that vendor:device ID (hex)
  *
- * "#n" after a compatible= or virtio= match picks the n-th (from 0) such
- * device in device-tree order.  The search runs over a set of device
+ * "#n" after a compatible=, virtio= or pci= match picks the n-th (from 0)
+ * such device in device-tree order (PCI functions come after the device
+ * tree's, in bus order).  The search runs over a set of device
  * indices (a bus's devices) or over all devices.
  */
 #include "io.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,20 +64,41 @@ static int virtio_id_of(const char *s)
 	return *s && !*end && v > 0 && v < 256 ? (int)v : -1;
 }
 
-static bool matches(int dev, const char *key, const char *val, int vid)
+/* "VVVV:DDDD" (hex) as vendor | device << 16; -1 if it is not that. */
+static long pci_id_of(const char *s)
 {
+	char *end;
+	unsigned long v, d;
+
+	if (!isxdigit((unsigned char)*s))
+		return -1;
+	v = strtoul(s, &end, 16);
+	if (*end != ':' || end - s > 4 || !isxdigit((unsigned char)end[1]))
+		return -1;
+	s = end + 1;
+	d = strtoul(s, &end, 16);
+	if (*end || end - s > 4)
+		return -1;
+	return (long)(v | d << 16);
+}
+
+static bool matches(int dev, const char *key, const char *val, long id)
+{
+	const struct io_dev *d = &io_devs[dev];
+
 	if (!key)
-		return !strcmp(io_devs[dev].name, val);
+		return !strcmp(d->name, val);
 	if (!strcmp(key, "compatible"))
-		return !fdt_node_check_compatible(io_fdt, io_devs[dev].node, val);
-	return io_virtio_id(dev) == vid;
+		return d->node >= 0 && !fdt_node_check_compatible(io_fdt, d->node, val);
+	if (!strcmp(key, "pci"))
+		return d->pci.cfg && (d->pci.vendor | (long)d->pci.device << 16) == id;
+	return io_virtio_id(dev) == id;
 }
 
 int io_match(const char *spec, const int *set, unsigned nset, char *err)
 {
 	char buf[IO_ERR_MAX], *key = NULL, *val = buf, *hash;
-	long want = 0;
-	int vid = 0;
+	long want = 0, id = 0;
 
 	if (snprintf(buf, sizeof(buf), "%s", spec) >= (int)sizeof(buf) || !*buf) {
 		snprintf(err, IO_ERR_MAX, "bad device name '%.60s'", spec);
@@ -94,24 +119,30 @@ int io_match(const char *spec, const int *set, unsigned nset, char *err)
 				return -L4_EINVAL;
 			}
 		}
-		if (strcmp(key, "compatible") && strcmp(key, "virtio")) {
-			snprintf(err, IO_ERR_MAX, "unknown match '%.60s=' (compatible= or virtio=)",
-				 key);
+		if (strcmp(key, "compatible") && strcmp(key, "virtio") && strcmp(key, "pci")) {
+			snprintf(err, IO_ERR_MAX,
+				 "unknown match '%.60s=' (compatible=, virtio= or pci=)", key);
 			return -L4_EINVAL;
 		}
-		if (!strcmp(key, "virtio") && (vid = virtio_id_of(val)) < 0) {
+		if (!strcmp(key, "virtio") && (id = virtio_id_of(val)) < 0) {
 			snprintf(err, IO_ERR_MAX, "unknown virtio device type '%.60s'", val);
 			return -L4_EINVAL;
 		}
-	} else if (!strchr(buf, '@')) {
-		snprintf(err, IO_ERR_MAX,
-			 "bad device name '%.60s' (name@unit, compatible=..., virtio=...)", spec);
+		if (!strcmp(key, "pci") && (id = pci_id_of(val)) < 0) {
+			snprintf(err, IO_ERR_MAX, "bad PCI ID '%.60s' (vendor:device in hex)", val);
+			return -L4_EINVAL;
+		}
+	} else if (!strchr(buf, '@') && strncmp(buf, "pci:", 4)) {
+		snprintf(
+			err, IO_ERR_MAX,
+			"bad device name '%.40s' (name@unit, pci:BB:DD.F, compatible=, virtio=, pci=)",
+			spec);
 		return -L4_EINVAL;
 	}
 	for (unsigned i = 0; i < (set ? nset : io_nr_devs); i++) {
 		int dev = set ? set[i] : (int)i;
 
-		if (matches(dev, key, val, vid) && want-- == 0)
+		if (matches(dev, key, val, id) && want-- == 0)
 			return set ? (int)i : dev;
 	}
 	snprintf(err, IO_ERR_MAX, "no device '%.60s'", spec);

@@ -50,7 +50,7 @@ static long op_mmio(const struct io_dev *d, int dev, unsigned idx, l4_msgtag_t *
 	l4_msg_regs_t *m = l4_utcb_mr();
 	int obj = d->regs[idx < IO_MAX_REGS ? idx : 0].vbus_ds;
 
-	if (idx >= d->nr_regs)
+	if (!io_reg_valid(dev, idx))
 		return -L4_ERANGE;
 	/* One dataspace object per region for all vbus clients: never freed. */
 	if (!obj) {
@@ -115,9 +115,10 @@ static long vbus_op(struct io_obj *b, l4_msgtag_t tag, l4_msgtag_t *reply)
 	d = &io_devs[dev];
 	switch (m->mr[0]) {
 	case L4REC_VBUS_OP_DEVICE:
+		/* First: reading the id may map the registers (IPC to sigma0, UTCB gone). */
+		m->mr[2] = (unsigned)io_virtio_id(dev);
 		m->mr[0] = d->nr_regs;
 		m->mr[1] = d->nr_irqs;
-		m->mr[2] = (unsigned)io_virtio_id(dev);
 		n = strlen(d->name);
 		m->mr[3] = n;
 		memcpy(&m->mr[4], d->name, n);
@@ -127,6 +128,11 @@ static long vbus_op(struct io_obj *b, l4_msgtag_t tag, l4_msgtag_t *reply)
 		return words < 3 ? -L4_EINVAL : op_mmio(d, dev, (unsigned)m->mr[2], reply);
 	case L4REC_VBUS_OP_IRQ:
 		return words < 3 ? -L4_EINVAL : op_irq(d, dev, (unsigned)m->mr[2], reply);
+	case L4REC_VBUS_OP_PCI_INFO:
+	case L4REC_VBUS_OP_PCI_CFG_READ:
+	case L4REC_VBUS_OP_PCI_CFG_WRITE:
+	case L4REC_VBUS_OP_PCI_BAR:
+		return io_vbus_pci_op(dev, m->mr[0], words, reply);
 	default:
 		return -L4_ENOSYS;
 	}

@@ -8,6 +8,8 @@
  *
  * Requests: label L4REC_PROTO_VBUS, mr0 = opcode.  Replies: label 0 or
  * -L4_E*; -L4_ENODEV for a device index or match that is not on the bus.
+ * PCI functions ("pci:BB:DD.F") have the PCI ops too: their regions are
+ * their six BARs (region n = BAR n), their interrupt 0 is INTx.
  */
 #ifndef L4_IO_VBUS_H
 #define L4_IO_VBUS_H
@@ -25,7 +27,18 @@ enum l4rec_vbus_op {
 	L4REC_VBUS_OP_FIND = 2,	  /* mr1 n, match bytes from mr2 -> mr0 dev */
 	L4REC_VBUS_OP_MMIO = 3, /* mr1 dev, mr2 region -> ds, mr0 phys, mr1 size, mr2 offs in ds */
 	L4REC_VBUS_OP_IRQ = 4,	/* mr1 dev, mr2 irq -> Irq cap, mr0 GIC INTID, mr1 L4_IRQ_F_* */
+	/* mr1 dev -> mr0 vendor | device << 16, mr1 class << 8 | rev, mr2 subsystem, mr3 bus << 8 | devfn, mr4 pin */
+	L4REC_VBUS_OP_PCI_INFO = 5,
+	L4REC_VBUS_OP_PCI_CFG_READ = 6,	 /* mr1 dev, mr2 offset, mr3 width (1, 2, 4) -> mr0 value */
+	L4REC_VBUS_OP_PCI_CFG_WRITE = 7, /* mr1 dev, mr2 offset, mr3 width, mr4 value */
+	/* mr1 dev, mr2 bar -> mr0 flags, mr1 bus address, mr2 size, mr3 CPU physical address */
+	L4REC_VBUS_OP_PCI_BAR = 8,
 };
+
+/* PCI_BAR flags; a 32-bit memory BAR has none. */
+#define L4REC_VBUS_BAR_IO 1U
+#define L4REC_VBUS_BAR_64 2U
+#define L4REC_VBUS_BAR_PREFETCH 4U
 
 struct l4rec_vbus_dev {
 	unsigned nr_mmio, nr_irq;
@@ -36,6 +49,19 @@ struct l4rec_vbus_dev {
 struct l4rec_vbus_mmio {
 	l4_uint64_t phys, size; /* the device's registers */
 	l4_uint64_t offset;	/* where they start in the dataspace */
+};
+
+struct l4rec_vbus_pci_info {
+	unsigned short vendor, device, subsys_vendor, subsys_device;
+	unsigned class_rev; /* base class << 24 | subclass << 16 | prog-if << 8 | revision */
+	unsigned char bus, devfn, pin; /* pin: 0 none, 1 INTA .. 4 INTD */
+};
+
+struct l4rec_vbus_pci_bar {
+	unsigned flags;	      /* L4REC_VBUS_BAR_* */
+	l4_uint64_t bus_addr; /* as assigned by io: PCI memory address, or I/O port */
+	l4_uint64_t size;
+	l4_uint64_t cpu_addr; /* where the CPU reaches it (I/O: in the I/O window) */
 };
 
 /* The result of a call: the reply label, or an IPC error as -(2000 + code). */
@@ -130,6 +156,79 @@ L4_INLINE long l4rec_vbus_irq(l4_cap_idx_t bus, unsigned dev, unsigned idx, l4_c
 	if (r >= 0 && intid)
 		*intid = (unsigned)m->mr[0];
 	return r;
+}
+
+/* Identity of PCI function dev; -L4_ENODEV if it is not one (or not on the bus). */
+L4_INLINE long l4rec_vbus_pci_info(l4_cap_idx_t bus, unsigned dev, struct l4rec_vbus_pci_info *out)
+{
+	l4_msg_regs_t *m = l4_utcb_mr();
+	long r;
+
+	m->mr[0] = L4REC_VBUS_OP_PCI_INFO;
+	m->mr[1] = dev;
+	r = l4rec_vbus__call(bus, 2, L4_INVALID_CAP);
+	if (r < 0)
+		return r;
+	out->vendor = (unsigned short)m->mr[0];
+	out->device = (unsigned short)(m->mr[0] >> 16);
+	out->class_rev = (unsigned)m->mr[1];
+	out->subsys_vendor = (unsigned short)m->mr[2];
+	out->subsys_device = (unsigned short)(m->mr[2] >> 16);
+	out->bus = (unsigned char)(m->mr[3] >> 8);
+	out->devfn = (unsigned char)m->mr[3];
+	out->pin = (unsigned char)m->mr[4];
+	return 0;
+}
+
+/* Configuration space read: off 0..4095, width 1, 2 or 4, off aligned to width. */
+L4_INLINE long l4rec_vbus_pci_cfg_read(l4_cap_idx_t bus, unsigned dev, unsigned off, unsigned width,
+				       l4_uint32_t *val)
+{
+	l4_msg_regs_t *m = l4_utcb_mr();
+	long r;
+
+	m->mr[0] = L4REC_VBUS_OP_PCI_CFG_READ;
+	m->mr[1] = dev;
+	m->mr[2] = off;
+	m->mr[3] = width;
+	r = l4rec_vbus__call(bus, 4, L4_INVALID_CAP);
+	if (r >= 0)
+		*val = (l4_uint32_t)m->mr[0];
+	return r;
+}
+
+/* Configuration space write; -L4_EPERM for the BARs and the expansion ROM BAR (io's). */
+L4_INLINE long l4rec_vbus_pci_cfg_write(l4_cap_idx_t bus, unsigned dev, unsigned off,
+					unsigned width, l4_uint32_t val)
+{
+	l4_msg_regs_t *m = l4_utcb_mr();
+
+	m->mr[0] = L4REC_VBUS_OP_PCI_CFG_WRITE;
+	m->mr[1] = dev;
+	m->mr[2] = off;
+	m->mr[3] = width;
+	m->mr[4] = val;
+	return l4rec_vbus__call(bus, 5, L4_INVALID_CAP);
+}
+
+/* BAR bar (0..5) as io assigned it; -L4_ERANGE if empty or the upper half of a 64-bit BAR. */
+L4_INLINE long l4rec_vbus_pci_bar(l4_cap_idx_t bus, unsigned dev, unsigned bar,
+				  struct l4rec_vbus_pci_bar *out)
+{
+	l4_msg_regs_t *m = l4_utcb_mr();
+	long r;
+
+	m->mr[0] = L4REC_VBUS_OP_PCI_BAR;
+	m->mr[1] = dev;
+	m->mr[2] = bar;
+	r = l4rec_vbus__call(bus, 3, L4_INVALID_CAP);
+	if (r < 0)
+		return r;
+	out->flags = (unsigned)m->mr[0];
+	out->bus_addr = m->mr[1];
+	out->size = m->mr[2];
+	out->cpu_addr = m->mr[3];
+	return 0;
 }
 
 /*
