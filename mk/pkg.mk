@@ -14,6 +14,8 @@
 #   LDSCRIPT       static programs: own linker script instead of LINK_ADDR
 #   CFLAGS_EXTRA   more compiler flags; $(PKGDIR) names the package directory
 #   LDFLAGS_EXTRA  more linker flags
+#   LIBS_EXTRA     more archives, linked in the group with the libraries
+#                  (a program that builds a library of its own)
 #
 # A package whose REQUIRES_LIBS closure holds the C library (l4re-libc) is
 # compiled hosted against its headers and linked with its crt files and
@@ -24,7 +26,7 @@
 # in obj/host/bin/.  Nothing here names a package: adding one needs no edit.
 
 PKG_VARS := TARGET MODE SRC_C SRC_S REQUIRES_LIBS PUBLIC_INCDIR LINK_ADDR \
-	    LDSCRIPT CFLAGS_EXTRA LDFLAGS_EXTRA
+	    LDSCRIPT CFLAGS_EXTRA LDFLAGS_EXTRA LIBS_EXTRA
 
 PKG_DIRS := $(patsubst %/Makefile,%,$(sort $(wildcard src/pkg/*/Makefile)) \
 	      $(sort $(wildcard tools/*/Makefile)) $(wildcard tests/ktest/Makefile) \
@@ -119,12 +121,12 @@ PKG_$(1)_CRT_END   := $(if $(call pkg_uses_libc,$(1)),$(LIBC_CRT_END))
 PKG_$(1)_LIBC_A    := $(if $(call pkg_uses_libc,$(1)),$(LIBC_A))
 $$(PKG_$(1)_OUT): $$(PKG_$(1)_OBJS) $(foreach l,$(call pkg_libs,$(1)),$(call pkg_lib_file,$(l))) \
 		  $$(PKG_$(1)_CRT_BEGIN) $$(PKG_$(1)_CRT_END) $$(PKG_$(1)_LIBC_A) \
-		  $(if $(PKG_$(1)_LDSCRIPT),$(PKG_$(1)_DIR)/$(PKG_$(1)_LDSCRIPT))
+		  $(if $(PKG_$(1)_LDSCRIPT),$(PKG_$(1)_DIR)/$(PKG_$(1)_LDSCRIPT)) $$(PKG_$(1)_LIBS_EXTRA)
 	@mkdir -p $$(@D)
 	@echo "  LD      $$@"
 	$(Q)$(if $(call pkg_uses_libc,$(1)),LIBRARY_PATH=$(LIBC_LIBRARY_PATH)$$$${LIBRARY_PATH:+:$$$$LIBRARY_PATH}) \
 		$$(CC64) $$(TARGET_LDFLAGS) $$(PKG_$(1)_LDLAYOUT) $$(PKG_$(1)_LDFLAGS_EXTRA) -o $$@.tmp \
-		$$(PKG_$(1)_CRT_BEGIN) $$(PKG_$(1)_OBJS) -Wl,--start-group $$(PKG_$(1)_LIBC_A) \
+		$$(PKG_$(1)_CRT_BEGIN) $$(PKG_$(1)_OBJS) -Wl,--start-group $$(PKG_$(1)_LIBS_EXTRA) $$(PKG_$(1)_LIBC_A) \
 		$(foreach l,$(call pkg_libs,$(1)),$(call pkg_lib_file,$(l))) -Wl,--end-group -lgcc \
 		$$(PKG_$(1)_CRT_END) && mv $$@.tmp $$@
 endif

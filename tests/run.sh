@@ -9,6 +9,7 @@
 #
 #   tests/run.sh [unit] [ktest] [system]     (default: all three)
 #   KTEST_TIMEOUT=120  SYSTEM_TIMEOUT_SCALE=1  knobs for slow machines
+#   SYSTEM_TESTS='io-*'  only the scenario tests whose names match (a glob)
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -270,7 +271,7 @@ run_system_test() {
 
 run_system() {
 	local f
-	for f in tests/system/*.test; do
+	for f in tests/system/${SYSTEM_TESTS:-*}.test; do
 		[[ -e $f ]] && run_system_test "$f"
 	done
 }
