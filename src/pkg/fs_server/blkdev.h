@@ -2,7 +2,8 @@
 /*
  * fs_server's view of the disk: 512-byte sectors behind three operations.
  * The real one is the virtio block device reached through io's
- * capabilities (blkdev_virtio.c); a RAM disk filled from a boot module
+ * capabilities (blkdev_virtio.c) or served over L4virtio by another task
+ * (blkdev_l4virtio.c, when L4_CAP_BLOCK_DEVICE is set); a RAM disk filled from a boot module
  * (blkdev_ram.c) serves development and tests that need no device.  The
  * io_manager libext2fs talks to (io_blk.c) sits on top of this.
  *
@@ -33,6 +34,15 @@ struct fs_blkdev {
  * negative error; a message saying why was printed.
  */
 int fs_blkdev_virtio_open(struct fs_blkdev *d);
+
+/*
+ * A virtio-blk device served over L4virtio (docs/virtio.md) behind the
+ * gate L4_CAP_BLOCK_DEVICE names; shared memory from L4_CAP_IOMEM if
+ * given, else mem_alloc.  0 or a negative error; a message was printed.
+ * fs_blkdev_l4virtio_wanted(): the environment names such a capability.
+ */
+bool fs_blkdev_l4virtio_wanted(void);
+int fs_blkdev_l4virtio_open(struct fs_blkdev *d);
 
 /* A RAM disk holding a copy of the file at path (a rom/ module). */
 int fs_blkdev_ram_open(struct fs_blkdev *d, const char *path);

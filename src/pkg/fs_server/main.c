@@ -95,7 +95,12 @@ int main(int argc, char **argv)
 	if (!l4_is_invalid_cap(lsb_root) && fs_server_export(lsb_root, 2, "lsb_root") < 0)
 		return 1;
 
-	err = ramdisk ? fs_blkdev_ram_open(&dev, ramdisk) : fs_blkdev_virtio_open(&dev);
+	if (ramdisk)
+		err = fs_blkdev_ram_open(&dev, ramdisk);
+	else if (fs_blkdev_l4virtio_wanted())
+		err = fs_blkdev_l4virtio_open(&dev);
+	else
+		err = fs_blkdev_virtio_open(&dev);
 	if (err < 0)
 		return 1;
 	if (bench)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * The virtio-blk driver: device setup over virtio-mmio, synchronous
+ * The virtio-blk driver: device setup over a transport (virtio-mmio or
+ * L4virtio, <l4/virtio/virtio_transport.h>), synchronous
  * requests (header, data, status as one descriptor chain), waiting for
  * completion by interrupt or polling with a deadline, and the mapping of
  * device status to L4_E* codes.
@@ -23,19 +24,19 @@
 
 static bool has(const struct virtio_blk *blk, unsigned bit)
 {
-	return !!(blk->mmio.features & VIRTIO_FEATURE(bit));
+	return !!(blk->tr->features & VIRTIO_FEATURE(bit));
 }
 
 static uint32_t cfg32(struct virtio_blk *blk, unsigned off, uint32_t dflt)
 {
 	uint32_t v;
 
-	return virtio_mmio_read_config(&blk->mmio, off, &v, sizeof(v)) < 0 ? dflt : v;
+	return virtio_tr_read_config(blk->tr, off, &v, sizeof(v)) < 0 ? dflt : v;
 }
 
 static void free_dma(struct virtio_blk *blk, struct virtio_dma *dma)
 {
-	const struct virtio_env *env = blk->mmio.env;
+	const struct virtio_env *env = blk->tr->env;
 
 	if (dma->virt && env->dma_free)
 		env->dma_free(env->ctx, dma);
@@ -44,8 +45,8 @@ static void free_dma(struct virtio_blk *blk, struct virtio_dma *dma)
 
 static int read_config(struct virtio_blk *blk)
 {
-	int err = virtio_mmio_read_config(&blk->mmio, VIRTIO_BLK_CFG_CAPACITY, &blk->capacity,
-					  sizeof(blk->capacity));
+	int err = virtio_tr_read_config(blk->tr, VIRTIO_BLK_CFG_CAPACITY, &blk->capacity,
+					sizeof(blk->capacity));
 
 	if (err < 0)
 		return err;
@@ -76,10 +77,8 @@ int virtio_blk_init(struct virtio_blk *blk, const struct virtio_env *env, volati
 {
 	int err;
 
-	blk->ring.virt = blk->req.virt = blk->bounce.virt = NULL;
-	blk->dead = false;
-	blk->timeout_us = VIRTIO_BLK_DEFAULT_TIMEOUT_US;
-	blk->requests = blk->interrupts = blk->notifies = 0;
+	blk->tr = &blk->mmio.tr;
+	blk->mmio.why = NULL;
 	if (!env->irq_wait && !env->now_us) {
 		blk->mmio.why = "environment has neither irq_wait nor now_us";
 		return -L4_EINVAL;
@@ -87,25 +86,43 @@ int virtio_blk_init(struct virtio_blk *blk, const struct virtio_env *env, volati
 	err = virtio_mmio_init(&blk->mmio, env, regs, VIRTIO_ID_BLOCK);
 	if (err < 0)
 		return err;
-	err = virtio_mmio_negotiate(&blk->mmio, BLK_WANTED);
+	return virtio_blk_init_transport(blk, &blk->mmio.tr);
+}
+
+int virtio_blk_init_transport(struct virtio_blk *blk, struct virtio_transport *tr)
+{
+	const struct virtio_env *env = tr->env;
+	int err;
+
+	blk->tr = tr;
+	blk->ring.virt = blk->req.virt = blk->bounce.virt = NULL;
+	blk->dead = false;
+	blk->timeout_us = VIRTIO_BLK_DEFAULT_TIMEOUT_US;
+	blk->requests = blk->interrupts = blk->notifies = 0;
+	if (!env->irq_wait && !env->now_us) {
+		tr->why = "environment has neither irq_wait nor now_us";
+		virtio_tr_fail(tr, tr->why);
+		return -L4_EINVAL;
+	}
+	err = virtio_tr_negotiate(tr, BLK_WANTED);
 	if (err < 0)
 		return err;
-	err = virtio_mmio_setup_queue(&blk->mmio, 0, &blk->vq, VIRTQ_MAX_SIZE, &blk->ring);
+	err = virtio_tr_setup_queue(tr, 0, &blk->vq, VIRTQ_MAX_SIZE, &blk->ring);
 	if (err < 0)
 		goto fail_device;
 	if (blk->vq.num < 4) {
-		blk->mmio.why = "request queue too small for a request";
+		blk->tr->why = "request queue too small for a request";
 		err = -L4_ENOSYS;
 		goto free_ring;
 	}
 	err = env->dma_alloc(env->ctx, REQ_BYTES, 64, &blk->req);
 	if (err < 0) {
-		blk->mmio.why = "no DMA memory for request headers";
+		blk->tr->why = "no DMA memory for request headers";
 		goto free_ring;
 	}
 	err = env->dma_alloc(env->ctx, VIRTIO_BLK_BOUNCE_BYTES, 4096, &blk->bounce);
 	if (err < 0) {
-		blk->mmio.why = "no DMA memory for the bounce buffer";
+		blk->tr->why = "no DMA memory for the bounce buffer";
 		goto free_req;
 	}
 	blk->hdr = blk->req.virt;
@@ -113,7 +130,7 @@ int virtio_blk_init(struct virtio_blk *blk, const struct virtio_env *env, volati
 	err = read_config(blk);
 	if (err < 0)
 		goto free_bounce;
-	virtio_mmio_driver_ok(&blk->mmio);
+	virtio_tr_driver_ok(tr);
 	return 0;
 
 free_bounce:
@@ -123,14 +140,14 @@ free_req:
 free_ring:
 	free_dma(blk, &blk->ring);
 fail_device:
-	virtio_mmio_fail(&blk->mmio, blk->mmio.why ? blk->mmio.why : "setup failed");
+	virtio_tr_fail(tr, tr->why ? tr->why : "setup failed");
 	return err;
 }
 
 void virtio_blk_release(struct virtio_blk *blk)
 {
 	/* Reset first: the device must stop using the memory before it goes. */
-	virtio_mmio_reset(&blk->mmio);
+	virtio_tr_reset(blk->tr);
 	free_dma(blk, &blk->bounce);
 	free_dma(blk, &blk->req);
 	free_dma(blk, &blk->ring);
@@ -145,8 +162,8 @@ uint64_t virtio_blk_capacity(const struct virtio_blk *blk)
 /* The device no longer behaves: stop it so it cannot touch our memory any more. */
 static int give_up(struct virtio_blk *blk, int err, const char *why)
 {
-	virtio_mmio_reset(&blk->mmio);
-	blk->mmio.why = why;
+	virtio_tr_reset(blk->tr);
+	blk->tr->why = why;
 	blk->dead = true;
 	return err;
 }
@@ -173,13 +190,13 @@ static int reap(struct virtio_blk *blk)
 /* Wait for the request in flight, by interrupt or by polling, at most timeout_us. */
 static int wait_done(struct virtio_blk *blk)
 {
-	const struct virtio_env *env = blk->mmio.env;
+	const struct virtio_env *env = blk->tr->env;
 	uint64_t start = env->now_us ? env->now_us(env->ctx) : 0, spent;
 	bool expired = false;
 	int r;
 
 	while ((r = reap(blk)) == 0) {
-		if (virtio_mmio_status(&blk->mmio) & VIRTIO_STATUS_DEVICE_NEEDS_RESET)
+		if (virtio_tr_status(blk->tr) & VIRTIO_STATUS_DEVICE_NEEDS_RESET)
 			return give_up(blk, -L4_EIO, "device needs a reset");
 		if (expired)
 			return give_up(blk, -VIRTIO_ETIMEDOUT, "request timed out; device reset");
@@ -199,7 +216,7 @@ static int wait_done(struct virtio_blk *blk)
 		}
 		r = env->irq_wait(env->ctx, blk->timeout_us - spent);
 		/* Acknowledge before the next wait unmasks: the line is level-triggered. */
-		virtio_mmio_ack_interrupt(&blk->mmio);
+		virtio_tr_ack_interrupt(blk->tr);
 		if (r == 0)
 			blk->interrupts++;
 		else if (r == -VIRTIO_ETIMEDOUT)
@@ -213,7 +230,7 @@ static int wait_done(struct virtio_blk *blk)
 	 * acknowledge it now, or the next wait would wake at once for nothing.
 	 */
 	if (r > 0)
-		virtio_mmio_ack_interrupt(&blk->mmio);
+		virtio_tr_ack_interrupt(blk->tr);
 	return r < 0 ? r : 0;
 }
 
@@ -232,7 +249,7 @@ static int status_to_err(uint8_t status)
 int virtio_blk_submit(struct virtio_blk *blk, uint32_t type, uint64_t sector,
 		      const struct virtio_blk_seg *segs, unsigned nsegs)
 {
-	const struct virtio_env *env = blk->mmio.env;
+	const struct virtio_env *env = blk->tr->env;
 	struct virtq_buf bufs[VIRTIO_BLK_MAX_SEGS + 2];
 	bool dev_writes = type == VIRTIO_BLK_T_IN || type == VIRTIO_BLK_T_GET_ID;
 	int err;
@@ -263,7 +280,7 @@ int virtio_blk_submit(struct virtio_blk *blk, uint32_t type, uint64_t sector,
 	blk->requests++;
 	if (virtq_kick_prepare(&blk->vq)) {
 		blk->notifies++;
-		virtio_mmio_notify(&blk->mmio, 0);
+		virtio_tr_notify(blk->tr, 0);
 	}
 	err = wait_done(blk);
 	if (err < 0)

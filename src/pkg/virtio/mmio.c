@@ -66,11 +66,14 @@ void virtio_mmio_fail(struct virtio_mmio_dev *d, const char *why)
 	d->why = why;
 }
 
+static const struct virtio_transport_ops mmio_ops;
+
 int virtio_mmio_init(struct virtio_mmio_dev *d, const struct virtio_env *env, volatile void *regs,
 		     uint32_t want_id)
 {
 	uint32_t id, version;
 
+	d->ops = &mmio_ops;
 	d->regs = regs;
 	d->env = env;
 	d->features = 0;
@@ -226,3 +229,67 @@ int virtio_mmio_read_config(struct virtio_mmio_dev *d, unsigned off, void *buf, 
 	}
 	return fail(d, -L4_EIO, "configuration space kept changing");
 }
+
+/* The generic transport (<l4/virtio/virtio_transport.h>) over the functions above. */
+static struct virtio_mmio_dev *of(struct virtio_transport *t)
+{
+	return (struct virtio_mmio_dev *)t; /* tr is the first member */
+}
+
+static int tr_negotiate(struct virtio_transport *t, uint64_t wanted)
+{
+	return virtio_mmio_negotiate(of(t), wanted);
+}
+
+static int tr_setup_queue(struct virtio_transport *t, unsigned index, struct virtq *vq,
+			  unsigned max_num, struct virtio_dma *ring)
+{
+	return virtio_mmio_setup_queue(of(t), index, vq, max_num, ring);
+}
+
+static void tr_driver_ok(struct virtio_transport *t)
+{
+	virtio_mmio_driver_ok(of(t));
+}
+
+static void tr_notify(struct virtio_transport *t, unsigned index)
+{
+	virtio_mmio_notify(of(t), index);
+}
+
+static uint32_t tr_ack_interrupt(struct virtio_transport *t)
+{
+	return virtio_mmio_ack_interrupt(of(t));
+}
+
+static uint32_t tr_status(struct virtio_transport *t)
+{
+	return virtio_mmio_status(of(t));
+}
+
+static int tr_read_config(struct virtio_transport *t, unsigned off, void *buf, unsigned len)
+{
+	return virtio_mmio_read_config(of(t), off, buf, len);
+}
+
+static int tr_reset(struct virtio_transport *t)
+{
+	return virtio_mmio_reset(of(t));
+}
+
+static void tr_fail(struct virtio_transport *t, const char *why)
+{
+	virtio_mmio_fail(of(t), why);
+}
+
+static const struct virtio_transport_ops mmio_ops = {
+	.negotiate = tr_negotiate,
+	.setup_queue = tr_setup_queue,
+	.driver_ok = tr_driver_ok,
+	.notify = tr_notify,
+	.ack_interrupt = tr_ack_interrupt,
+	.status = tr_status,
+	.read_config = tr_read_config,
+	.reset = tr_reset,
+	.fail = tr_fail,
+};

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * A virtio-blk driver (spec 5.2) over the virtio-mmio transport: capacity,
+ * A virtio-blk driver (spec 5.2) over any transport (virtio-mmio, or
+ * L4virtio through virtio_blk_init_transport()): capacity,
  * reading and writing 512-byte sectors, flush when the device has a
  * volatile write cache (VIRTIO_BLK_F_FLUSH).
  *
@@ -82,7 +83,8 @@ struct virtio_blk_seg {
 #define VIRTIO_BLK_DEFAULT_TIMEOUT_US 5000000ull
 
 struct virtio_blk {
-	struct virtio_mmio_dev mmio;
+	struct virtio_mmio_dev mmio; /* the transport when set up by virtio_blk_init() */
+	struct virtio_transport *tr; /* the transport in use: &mmio.tr or the caller's */
 	struct virtq vq;
 	struct virtio_dma ring;
 	struct virtio_dma req; /* header, then status byte */
@@ -105,9 +107,16 @@ struct virtio_blk {
  * Initialise the block device whose registers are mapped at regs:
  * transport handshake, features (VERSION_1 required; FLUSH, RO, SEG_MAX,
  * SIZE_MAX, BLK_SIZE, EVENT_IDX taken when offered), queue 0, DMA memory,
- * DRIVER_OK.  On failure blk->mmio.why says why.
+ * DRIVER_OK.  On failure blk->mmio.why (the same as blk->tr->why) says why.
  */
 int virtio_blk_init(struct virtio_blk *blk, const struct virtio_env *env, volatile void *regs);
+
+/*
+ * The same over a transport the caller set up (e.g. virtio_l4_open() for
+ * an L4virtio device); DMA memory comes from tr->env.  On failure tr->why
+ * says why.
+ */
+int virtio_blk_init_transport(struct virtio_blk *blk, struct virtio_transport *tr);
 
 /* Reset the device and give the DMA memory back. */
 void virtio_blk_release(struct virtio_blk *blk);

@@ -18,6 +18,7 @@
 
 #include <l4/virtio/virtio.h>
 #include <l4/virtio/virtio_env.h>
+#include <l4/virtio/virtio_transport.h>
 #include <l4/virtio/virtq.h>
 
 /* Register offsets (spec 4.2.2). */
@@ -60,13 +61,18 @@
 #define VIRTIO_MMIO_QEMU_VIRT_COUNT 32u
 #define VIRTIO_MMIO_QEMU_VIRT_INTID(n) (48u + (n))
 
+/*
+ * A virtio-mmio device; &d->tr is its generic transport
+ * (<l4/virtio/virtio_transport.h>), valid after virtio_mmio_init().
+ */
 struct virtio_mmio_dev {
+	union {
+		struct virtio_transport tr;
+		struct {
+			VIRTIO_TRANSPORT_FIELDS
+		};
+	};
 	volatile uint8_t *regs;
-	const struct virtio_env *env;
-	uint32_t device_id;
-	uint32_t vendor_id;
-	uint64_t features; /* negotiated, valid after virtio_mmio_negotiate() */
-	const char *why;   /* why the last operation failed (static text) */
 };
 
 /*
