@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * pl031: binds the Linux rtc class to the dde-linux server (generated
- * by tools/l4re-driver-wrap).  The default device is QEMU virt's;
- * "--amba NAME@BASE[+SIZE][:IRQ]" on the command line replaces it.
+ * by tools/l4re-driver-wrap).  Its devices: the AMBA devices io put on the
+ * virtual bus the .cfg gives the server as capability "vbus"; without one,
+ * QEMU virt's device below.  "--amba NAME@BASE[+SIZE][:IRQ]" on the
+ * command line replaces both.
  */
 #include <dde/server.h>
 

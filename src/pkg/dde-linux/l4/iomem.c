@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * Device memory for ioremap().  Until io hands out MMIO dataspaces, the
+ * Device memory for ioremap().  Devices on io's virtual bus (vbus.c)
+ * come as io's dataspaces, registered here as windows when the bus code
+ * fetches them.  Otherwise (AMBA devices from the command line) the
  * server asks sigma0 for the pages (SIGMA0_REQ_FPAGE_IOMEM, uncached)
  * through the capability "sigma0" its .cfg gives it, and receives them
  * into an area it reserved in its region map so that nothing else is
@@ -15,6 +17,7 @@
 #include <l4/sys/err.h>
 
 #include <dde/l4.h>
+#include "server.h"
 
 #define MAX_WINDOWS 16
 
@@ -24,6 +27,14 @@ struct window {
 
 static struct window windows[MAX_WINDOWS];
 static unsigned nr_windows;
+
+void dde_l4_iomem_add_window(unsigned long phys, unsigned long size, unsigned long virt)
+{
+	if (nr_windows < MAX_WINDOWS)
+		windows[nr_windows++] = (struct window){ phys, size, virt };
+	else
+		printf("dde: too many device windows; %#lx stays unreachable\n", phys);
+}
 
 int dde_l4_iomem_map(unsigned long phys, unsigned long size, void **virt)
 {

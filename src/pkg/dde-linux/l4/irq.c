@@ -21,9 +21,10 @@
 #include <l4/sys/irq.h>
 
 #include <dde/l4.h>
+#include <dde/server.h>
 #include "server.h"
 
-#define MAX_LINES 8
+#define MAX_LINES 16
 
 struct line {
 	unsigned irq;
@@ -31,9 +32,20 @@ struct line {
 	void (*handler)(unsigned irq, void *arg);
 	void *arg;
 	unsigned long count;
+	int from_io;		    /* cap is io's Irq, already bound to the line */
+	void (*soft_fn)(void *arg); /* not a device line: dde_server_attach_irq() */
+	void *soft_arg;
+};
+
+/* An Irq io handed out for a line (vbus.c), waiting for request_irq(). */
+struct provided {
+	int used;
+	unsigned irq;
+	l4_cap_idx_t cap;
 };
 
 static struct line lines[MAX_LINES];
+static struct provided provided[MAX_LINES];
 static pthread_mutex_t irq_lock;
 static pthread_once_t irq_lock_once = PTHREAD_ONCE_INIT;
 
@@ -58,10 +70,47 @@ void dde_l4_irq_unlock(void)
 	pthread_mutex_unlock(&irq_lock);
 }
 
+int dde_l4_irq_provide(unsigned irq, l4_cap_idx_t cap)
+{
+	unsigned i;
+
+	for (i = 0; i < MAX_LINES; ++i) {
+		if (provided[i].used && provided[i].irq == irq)
+			return -L4_EEXIST; /* io hands out one Irq per line */
+	}
+	for (i = 0; i < MAX_LINES; ++i) {
+		if (!provided[i].used) {
+			provided[i] = (struct provided){ 1, irq, cap };
+			return 0;
+		}
+	}
+	return -L4_ENOMEM;
+}
+
+static l4_cap_idx_t irq_from_io(unsigned irq)
+{
+	unsigned i;
+
+	for (i = 0; i < MAX_LINES; ++i) {
+		if (provided[i].used && provided[i].irq == irq)
+			return provided[i].cap;
+	}
+	return L4_INVALID_CAP;
+}
+
+/* The line's Irq attached to the server thread: io's if it gave one, else bound at the ICU. */
 static long irq_bind(struct line *l, unsigned slot)
 {
 	l4_cap_idx_t icu = l4re_env_get_cap("icu");
 	long err;
+
+	l->cap = irq_from_io(l->irq);
+	if (!l4_is_invalid_cap(l->cap)) {
+		l->from_io = 1;
+		err = l4_error(
+			l4_irq_attach(l->cap, DDE_SERVER_IRQ_LABEL(slot), l4re_env()->main_thread));
+		return err < 0 ? err : l4_error(l4_irq_unmask(l->cap));
+	}
 
 	if (l4_is_invalid_cap(icu)) {
 		printf("dde: no interrupt %u: capability 'icu' missing\n", l->irq);
@@ -89,7 +138,7 @@ int dde_l4_irq_attach(unsigned irq, void (*handler)(unsigned irq, void *arg), vo
 	for (i = 0; i < MAX_LINES; ++i) {
 		if (lines[i].handler && lines[i].irq == irq)
 			return -L4_EBUSY;
-		if (!lines[i].handler && slot == MAX_LINES)
+		if (!lines[i].handler && !lines[i].soft_fn && slot == MAX_LINES)
 			slot = i;
 	}
 	if (slot == MAX_LINES)
@@ -110,11 +159,28 @@ void dde_l4_irq_detach(unsigned irq)
 
 	for (i = 0; i < MAX_LINES; ++i) {
 		if (lines[i].handler && lines[i].irq == irq) {
-			l4_icu_unbind(l4re_env_get_cap("icu"), irq, lines[i].cap);
+			if (!lines[i].from_io)
+				l4_icu_unbind(l4re_env_get_cap("icu"), irq, lines[i].cap);
 			l4_irq_detach(lines[i].cap);
 			lines[i].handler = NULL;
 		}
 	}
+}
+
+int dde_server_attach_irq(l4_cap_idx_t irq, void (*fn)(void *arg), void *arg)
+{
+	unsigned slot;
+	long err;
+
+	for (slot = 0; slot < MAX_LINES && (lines[slot].handler || lines[slot].soft_fn); ++slot)
+		;
+	if (slot == MAX_LINES)
+		return -L4_ENOMEM;
+	err = l4_error(l4_irq_attach(irq, DDE_SERVER_IRQ_LABEL(slot), l4re_env()->main_thread));
+	if (err < 0)
+		return (int)err;
+	lines[slot] = (struct line){ .irq = ~0u, .cap = irq, .soft_fn = fn, .soft_arg = arg };
+	return 0;
 }
 
 int dde_server_irq(l4_umword_t label)
@@ -125,12 +191,15 @@ int dde_server_irq(l4_umword_t label)
 	if ((label & ~DDE_SERVER_IRQ_MASK) != DDE_SERVER_IRQ_BASE)
 		return 0;
 	slot = (unsigned)((label & DDE_SERVER_IRQ_MASK) >> 4);
-	if (slot >= MAX_LINES || !lines[slot].handler)
+	if (slot >= MAX_LINES || (!lines[slot].handler && !lines[slot].soft_fn))
 		return 1; /* a line detached meanwhile */
 	l = &lines[slot];
 	l->count++;
 	dde_l4_irq_lock();
-	l->handler(l->irq, l->arg);
+	if (l->soft_fn)
+		l->soft_fn(l->soft_arg);
+	else
+		l->handler(l->irq, l->arg);
 	dde_l4_irq_unlock();
 	l4_irq_unmask(l->cap);
 	return 1;

@@ -41,27 +41,51 @@ static int parse_amba(char *arg, struct dde_amba_dev_cfg *cfg)
 	return *end || !cfg->base || !cfg->size ? -1 : 0;
 }
 
-static void serve(l4_cap_idx_t gate, const struct dde_server_class *cls)
+static int (*softirq_fn)(void *arg);
+static void *softirq_arg;
+
+void dde_server_set_softirq(int (*fn)(void *arg), void *arg)
+{
+	softirq_fn = fn;
+	softirq_arg = arg;
+}
+
+static void run_softirq(void)
+{
+	if (!softirq_fn)
+		return;
+	dde_l4_irq_lock();
+	while (softirq_fn(softirq_arg))
+		;
+	dde_l4_irq_unlock();
+}
+
+static l4_msgtag_t wait(const struct dde_server_class *cls, l4_umword_t *label)
+{
+	if (cls->before_wait)
+		cls->before_wait();
+	return l4_ipc_wait(l4_utcb(), label, L4_IPC_NEVER);
+}
+
+static void serve(const struct dde_server_class *cls)
 {
 	l4_umword_t label;
-	l4_msgtag_t tag = l4_ipc_wait(l4_utcb(), &label, L4_IPC_NEVER);
+	l4_msgtag_t tag = wait(cls, &label);
 
 	for (;;) {
 		l4_msgtag_t reply;
 
-		if (l4_msgtag_has_error(tag)) {
-			tag = l4_ipc_wait(l4_utcb(), &label, L4_IPC_NEVER);
-			continue;
-		}
-		if (dde_server_irq(label)) {
-			tag = l4_ipc_wait(l4_utcb(), &label, L4_IPC_NEVER);
+		if (l4_msgtag_has_error(tag) || dde_server_irq(label)) {
+			run_softirq();
+			tag = wait(cls, &label);
 			continue;
 		}
 		if ((label & ~3UL) != DDE_SERVER_GATE_LABEL)
 			reply = l4_msgtag(-L4_EBADPROTO, 0, 0, 0);
 		else
 			reply = cls->dispatch(tag, label);
-		(void)gate;
+		if (cls->before_wait)
+			cls->before_wait();
 		tag = l4_ipc_reply_and_wait(l4_utcb(), reply, &label, L4_IPC_NEVER);
 	}
 }
@@ -93,7 +117,8 @@ int dde_server_main(int argc, char **argv, const struct dde_server_class *cls,
 			return 2;
 		}
 	}
-	if (!nr) {
+	/* Without --amba: io's virtual bus if the .cfg gives one, else the defaults. */
+	if (!nr && l4_is_invalid_cap(l4re_env_get_cap("vbus"))) {
 		for (i = 0; i < nr_defaults && i < MAX_DEVICES; ++i)
 			devs[nr++] = defaults[i];
 	}
@@ -124,6 +149,6 @@ int dde_server_main(int argc, char **argv, const struct dde_server_class *cls,
 	}
 	printf("%s: serving %s on '%s'\n", prog, cls->name, gate_name);
 	fflush(stdout);
-	serve(gate, cls);
+	serve(cls);
 	return 0;
 }

@@ -18,4 +18,10 @@
 /* An interrupt label: runs the handler, unmasks, returns 1; else 0. */
 int dde_server_irq(l4_umword_t label);
 
+/* irq.c: io's Irq for line irq (vbus.c); request_irq() uses it then. -L4_EEXIST: had one. */
+int dde_l4_irq_provide(unsigned irq, l4_cap_idx_t cap);
+
+/* iomem.c: device memory [phys, phys + size) is mapped at virt (vbus.c). */
+void dde_l4_iomem_add_window(unsigned long phys, unsigned long size, unsigned long virt);
+
 #endif

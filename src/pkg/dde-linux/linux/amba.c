@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The AMBA bus of drivers/amba/bus.c for the devices the server was
- * configured with (dde_linux_add_amba_device()).  As in Linux, a device's
+ * configured with (dde_linux_add_amba_device(), "--amba" on its command
+ * line) or, without those, the "arm,primecell" devices io put on its
+ * virtual bus (capability "vbus").  As in Linux, a device's
  * peripheral and component IDs are read from the last 32 bytes of its
  * register window; amba_driver_register() matches them against the
  * driver's id_table and calls probe for each device it claims.  Names
@@ -50,6 +52,54 @@ int dde_linux_add_amba_device(const struct dde_amba_dev_cfg *cfg)
 	d->adev.irq[0] = cfg->irq;
 	devices[nr_devices++] = d;
 	return 0;
+}
+
+/*
+ * One primecell of the vbus: its registers (io's dataspace, mapped and
+ * known to ioremap) and its interrupt (io's Irq, known to request_irq).
+ */
+static int add_vbus_device(int index)
+{
+	struct dde_amba_dev_cfg cfg = { 0 };
+	unsigned long long phys, size;
+	struct dde_vbus_dev vd;
+	char *at;
+	void *virt;
+	int err;
+
+	err = dde_l4_vbus_device(index, &vd);
+	if (!err)
+		err = dde_l4_vbus_mmio_map(index, 0, &virt, &phys, &size);
+	if (!err && vd.nr_irq)
+		err = dde_l4_vbus_irq(index, 0, &cfg.irq);
+	if (err) {
+		pr_err("dde: AMBA device %s from io: error %d\n", vd.name, err);
+		return err;
+	}
+	at = strchr(vd.name, '@');
+	if (at)
+		*at = '\0'; /* "pl031@9010000" -> "9010000.pl031" below */
+	cfg.name = vd.name;
+	cfg.base = phys;
+	cfg.size = size;
+	return dde_linux_add_amba_device(&cfg);
+}
+
+static void add_vbus_devices(void)
+{
+	static bool done;
+	char match[48];
+	int n, index;
+
+	if (done || nr_devices)
+		return; /* configured on the command line */
+	done = true;
+	for (n = 0;; n++) {
+		snprintf(match, sizeof(match), "compatible=arm,primecell#%d", n);
+		index = dde_l4_vbus_find(match);
+		if (index < 0 || add_vbus_device(index) < 0)
+			break;
+	}
 }
 
 /* Peripheral ID from the registers; -ENODEV if the component ID is wrong. */
@@ -110,6 +160,7 @@ static int amba_probe_one(struct amba_driver *drv, struct dde_amba *d)
 		dev->dev.driver = NULL;
 		return ret;
 	}
+	dde_device_bound(1);
 	dev_info(&dev->dev, "bound to driver %s (periphid %#x)\n", drv->drv.name, dev->periphid);
 	return 1;
 }
@@ -120,6 +171,7 @@ int amba_driver_register(struct amba_driver *drv)
 
 	if (!drv->probe)
 		return -EINVAL;
+	add_vbus_devices();
 	drv->drv.bus = &amba_bustype;
 	for (i = 0; i < nr_devices; ++i)
 		amba_probe_one(drv, devices[i]); /* as Linux: a failed probe leaves the driver */
@@ -139,6 +191,7 @@ void amba_driver_unregister(struct amba_driver *drv)
 			drv->remove(dev);
 		dde_devres_release_all(&dev->dev);
 		dev->dev.driver = NULL;
+		dde_device_bound(-1);
 	}
 }
 
@@ -155,14 +208,4 @@ int amba_request_regions(struct amba_device *dev, const char *name)
 void amba_release_regions(struct amba_device *dev)
 {
 	container_of(dev, struct dde_amba, adev)->regions_busy = false;
-}
-
-int dde_linux_bound_devices(void)
-{
-	unsigned i;
-	int n = 0;
-
-	for (i = 0; i < nr_devices; ++i)
-		n += devices[i]->adev.dev.driver != NULL;
-	return n;
 }

@@ -16,7 +16,8 @@ void dde_devres_release_all(struct device *dev);
 /* device.c: the fields of a struct device the rest of dde-linux relies on. */
 void dde_device_init(struct device *dev, const char *name);
 
-/* amba.c: devices a driver is bound to. */
+/* device.c: a device got (+1) or lost (-1) its driver; devices bound now. */
+void dde_device_bound(int delta);
 int dde_linux_bound_devices(void);
 
 /* time.c: starts the tick thread (jiffies, timers); 0 or negative L4_E*. */
@@ -27,6 +28,12 @@ int dde_linux_start_timers(void);
  * timeout jiffies (MAX_SCHEDULE_TIMEOUT: no limit); the jiffies left.
  */
 long dde_sleep_timeout(long timeout);
+
+/* block.c: hardware context i of a disk's queue (NULL past the last), their number,
+ * and the disk the server serves (the first one added; NULL: none yet). */
+struct blk_mq_hw_ctx *dde_blk_hctx(struct request_queue *q, unsigned i);
+unsigned dde_blk_nr_hctx(struct request_queue *q);
+struct gendisk *dde_blk_served_disk(void);
 
 /* Linux errno -> the L4_E* code of the same number (L4Re's are errno's). */
 int dde_l4_err(int linux_err);

@@ -2,7 +2,8 @@
 /*
  * The minimum of a struct device that drivers and the rest of dde-linux
  * use: its name (dev_name() reads kobj.name), the devres list and lock,
- * the device mutex.  No kobject, sysfs or driver core behind it.
+ * the device mutex; and how many devices have a driver (the server
+ * checks that its device did bind).  The driver core is bus.c.
  */
 #include <linux/device.h>
 #include <linux/slab.h>
@@ -15,4 +16,16 @@ void dde_device_init(struct device *dev, const char *name)
 	INIT_LIST_HEAD(&dev->devres_head);
 	spin_lock_init(&dev->devres_lock);
 	mutex_init(&dev->mutex);
+}
+
+static int bound_devices;
+
+void dde_device_bound(int delta)
+{
+	bound_devices += delta;
+}
+
+int dde_linux_bound_devices(void)
+{
+	return bound_devices;
 }

@@ -259,3 +259,15 @@ int dma_set_coherent_mask(struct device *dev, u64 mask)
 	dev->coherent_dma_mask = mask;
 	return 0;
 }
+
+/* Any size: streaming mappings are the memory itself or a bounce buffer of that size. */
+size_t dma_max_mapping_size(struct device *dev)
+{
+	return SIZE_MAX;
+}
+
+/* Devices are coherent (see above): syncs have nothing to do. */
+bool dma_need_sync(struct device *dev, dma_addr_t dma_addr)
+{
+	return false;
+}

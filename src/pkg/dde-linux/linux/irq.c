@@ -156,3 +156,16 @@ int devm_request_threaded_irq(struct device *dev, unsigned int irq, irq_handler_
 	devres_add(dev, dr);
 	return 0;
 }
+
+/* Handlers run in the server thread under the interrupt lock: taking it waits for one. */
+void synchronize_irq(unsigned int irq)
+{
+	dde_l4_irq_lock();
+	dde_l4_irq_unlock();
+}
+
+/* A server never suspends; wake-up interrupts have no meaning. */
+int irq_set_irq_wake(unsigned int irq, unsigned int on)
+{
+	return 0;
+}

@@ -49,6 +49,11 @@ int device_wakeup_disable(struct device *dev)
 	return 0;
 }
 
+int device_set_wakeup_enable(struct device *dev, bool enable)
+{
+	return enable ? device_wakeup_enable(dev) : device_wakeup_disable(dev);
+}
+
 int dev_pm_set_wake_irq(struct device *dev, int irq)
 {
 	struct wake_irq *wirq;

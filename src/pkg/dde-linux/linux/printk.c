@@ -7,6 +7,7 @@
  */
 #include <linux/device.h>
 #include <linux/printk.h>
+#include <linux/refcount.h>
 #include <linux/kernel.h>
 
 #include "dde_linux.h"
@@ -120,4 +121,24 @@ int dev_err_probe(const struct device *dev, int err, const char *fmt, ...)
 		dev_emit(KERN_ERR, dev, fmt, ap);
 	va_end(ap);
 	return err;
+}
+
+/* A driver found its state broken beyond repair: stop the server, saying why. */
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	printk(KERN_EMERG "dde: Linux panic: ");
+	vprintk(fmt, ap);
+	va_end(ap);
+	printk(KERN_EMERG "\n");
+	dde_l4_stop(70);
+}
+
+/* lib/refcount.c: a reference count over- or underflowed; it stays saturated. */
+void refcount_warn_saturate(refcount_t *r, enum refcount_saturation_type t)
+{
+	refcount_set(r, REFCOUNT_SATURATED);
+	WARN(1, "refcount_t: saturation type %d; use-after-free or leak\n", t);
 }

@@ -13,7 +13,9 @@
 # obj/l4/arm64/pkg/<driver>/linux/ (never edited), and the Linux half of
 # dde-linux (src/pkg/dde-linux/linux/*.c), both compiled with the
 # manifest's kbuild flags; then it links them into the program with the
-# initcall linker script.  When the tree is not there yet (a fresh clone),
+# initcall linker script: the driver's objects whole, dde-linux's Linux
+# half as an archive (libdde-linux-half.a in the package's object
+# directory), so a driver pulls in only the parts of it that it uses.  When the tree is not there yet (a fresh clone),
 # tools/driver_extract/linux-tree.sh unpacks, configures and builds it
 # (cached in obj/linux/).
 #
@@ -60,6 +62,7 @@ DDE_$(1)_DDE_OBJS   := $$(patsubst $(DDE_LINUX_DIR)/linux/%.c,$$(DDE_$(1)_OBJDIR
 	$(DDE_LINUX_CFILES))
 DDE_$(1)_OWN_OBJS := $$(addprefix $$(DDE_$(1)_OBJDIR)/own/,$(DDE_LINUX_OWN_SRC:.c=.o))
 DDE_$(1)_OBJS := $$(DDE_$(1)_LINUX_OBJS) $$(DDE_$(1)_DDE_OBJS) $$(DDE_$(1)_OWN_OBJS)
+DDE_$(1)_HALF_A := $$(DDE_$(1)_OBJDIR)/libdde-linux-half.a
 
 # The copies stay (make would delete them as intermediate files).
 .SECONDARY: $$(DDE_$(1)_LINUX_OBJS:.o=.c)
@@ -100,13 +103,19 @@ $$(DDE_$(1)_OBJDIR)/own/%.o: $(2)/%.c $$(DDE_$(1)_OBJDIR)/linux/.tree \
 	$$(Q)$$(CC64) $$(DDE_$(1)_CFLAGS) $(DDE_LINUX_OWN_WARN) -DKBUILD_MODNAME='"$(1)"' \
 		-DKBUILD_BASENAME='"$$(*F)"' -c $$< -o $$@
 
+$$(DDE_$(1)_HALF_A): $$(DDE_$(1)_DDE_OBJS)
+	@echo "  AR      $$@"
+	$$(Q)rm -f $$@ && $$(AR64) rcs $$@ $$^
+
 -include $$(DDE_$(1)_OBJS:.o=.d)
 
-$(3): $$(DDE_$(1)_OBJS) $(DDE_LINUX_DIR)/mk/initcalls.ld
+$(3): $$(DDE_$(1)_OBJS) $$(DDE_$(1)_HALF_A) $(DDE_LINUX_DIR)/mk/initcalls.ld
 endef
 
 endif
 
 $(eval $(call dde_driver_rules,$(notdir $(PKGDIR)),$(PKGDIR),obj/l4/arm64/bin/$(TARGET)))
-LDFLAGS_EXTRA += $(DDE_$(notdir $(PKGDIR))_OBJS) -Wl,-T,$(DDE_LINUX_DIR)/mk/initcalls.ld
+LDFLAGS_EXTRA += $(DDE_$(notdir $(PKGDIR))_LINUX_OBJS) $(DDE_$(notdir $(PKGDIR))_OWN_OBJS) \
+		 -Wl,-T,$(DDE_LINUX_DIR)/mk/initcalls.ld
+LIBS_EXTRA    += $(DDE_$(notdir $(PKGDIR))_HALF_A)
 DDE_LINUX_OWN_SRC :=

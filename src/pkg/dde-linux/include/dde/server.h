@@ -28,9 +28,33 @@ struct dde_server_class {
 	 * rights in bits 0-1 (L4_CAP_FPAGE_W = bit 0).  Returns the reply tag.
 	 */
 	l4_msgtag_t (*dispatch)(l4_msgtag_t tag, l4_umword_t label);
+	/*
+	 * Optional: called before every wait for the next message, e.g. to
+	 * put a capability receive slot into the buffer registers (any IPC
+	 * the server made meanwhile, Linux code's too, may have changed them).
+	 */
+	void (*before_wait)(void);
 };
 
 extern const struct dde_server_class dde_server_class_rtc;
+extern const struct dde_server_class dde_server_class_blk;
+extern const struct dde_server_class dde_server_class_net;
+
+/*
+ * Any Irq capability attached to the server thread: fn(arg) runs in the
+ * server loop, under the interrupt lock like an interrupt handler,
+ * whenever it fires (e.g. a client's virtio notification).  0 or
+ * negative L4_E*.
+ */
+int dde_server_attach_irq(l4_cap_idx_t irq, void (*fn)(void *arg), void *arg);
+
+/*
+ * Work the server thread does after every interrupt (device lines and
+ * dde_server_attach_irq() ones), as Linux runs softirqs on the way out
+ * of an interrupt (NAPI polls): fn(arg) is called, under the interrupt
+ * lock, until it returns 0 (nothing left).  One hook per server.
+ */
+void dde_server_set_softirq(int (*fn)(void *arg), void *arg);
 
 /* Never returns unless starting fails: then the exit status. */
 int dde_server_main(int argc, char **argv, const struct dde_server_class *cls,
