@@ -2,14 +2,15 @@
 /*
  * tools/l4re-driver-wrap end to end: the errors a user must be able to act
  * on (no tree, not a Linux tree, unknown driver, bad config file, a failing
- * kbuild step), and one real run on Debian's linux-source-6.1 for the PL031
- * RTC driver into obj/tests/driver-wrap/pkg, which must write the manifest
- * and the package (Makefile, glue.c equal to the committed src/pkg/pl031/
- * ones, so the committed package is what the tool generates) and stop
- * with exit status 3: packages build only under src/pkg (the build itself
- * is tested by tests/system/driver-pl031.test).  Everything is written
- * under obj/tests/driver-wrap/.  The real run costs ~40 s from a
- * clean obj/ and a few seconds once obj/linux is configured.
+ * kbuild step), and real runs on Debian's linux-source-6.1 for the three
+ * drivers with servers (pl031, e1000, virtio_blk) into
+ * obj/tests/driver-wrap/pkg, which must write each manifest and package
+ * (Makefile, glue.c equal to the committed src/pkg/<driver>/ ones, so the
+ * committed packages are what the tool generates) and stop with exit
+ * status 3: packages build only under src/pkg (the builds themselves are
+ * tested by tests/system/driver-*.test).  Everything is written under
+ * obj/tests/driver-wrap/.  The real runs cost about a minute from a clean
+ * obj/ and a few seconds once obj/linux is configured.
  */
 #include "unit.h"
 
@@ -181,4 +182,60 @@ TEST(real_tree_pl031)
 	text = read_text(WORK "/pkg/pl031/stubs.c");
 	CHECK(text != NULL && strstr(text, "#include <dde/stub.h>") != NULL);
 	free(text);
+}
+
+/* A driver's package from the real tree: its manifest names these sources, and
+ * the Makefile and glue are the committed ones. */
+static void check_real_driver(const char *driver, const char *const *sources, unsigned n)
+{
+	char conf[128], path[256], committed[128], *text;
+	unsigned i;
+
+	snprintf(conf, sizeof(conf), WORK "/%s.conf", driver);
+	snprintf(path, sizeof(path), "DRIVER=%s\n", driver);
+	write_file(conf, path);
+	snprintf(path, sizeof(path), "--config %s", conf);
+	CHECK_EQ(wrap(path), 3);
+	snprintf(path, sizeof(path), WORK "/pkg/%s/driver.manifest", driver);
+	text = read_text(path);
+	CHECK(text != NULL);
+	for (i = 0; text && i < n; i++) {
+		char line[160];
+
+		snprintf(line, sizeof(line), "\nsource: %s\n", sources[i]);
+		CHECK(strstr(text, line) != NULL);
+	}
+	free(text);
+	snprintf(path, sizeof(path), WORK "/pkg/%s/Makefile", driver);
+	snprintf(committed, sizeof(committed), "src/pkg/%s/Makefile", driver);
+	same_file(path, committed);
+	snprintf(path, sizeof(path), WORK "/pkg/%s/glue.c", driver);
+	snprintf(committed, sizeof(committed), "src/pkg/%s/glue.c", driver);
+	same_file(path, committed);
+}
+
+/* PCI network driver: class net, bus pci, devices from io's bus. */
+TEST(real_tree_e1000)
+{
+	static const char *const sources[] = {
+		"drivers/net/ethernet/intel/e1000/e1000_main.c",
+		"drivers/net/ethernet/intel/e1000/e1000_hw.c",
+	};
+
+	check_real_driver("e1000", sources, 2);
+	CHECK_OUTPUT("driver CONFIG_E1000");
+}
+
+/* A virtio driver takes Linux's virtio core and virtio-mmio transport along. */
+TEST(real_tree_virtio_blk)
+{
+	static const char *const sources[] = {
+		"drivers/block/virtio_blk.c",
+		"drivers/virtio/virtio.c",
+		"drivers/virtio/virtio_ring.c",
+		"drivers/virtio/virtio_mmio.c",
+	};
+
+	check_real_driver("virtio_blk", sources, 4);
+	CHECK_OUTPUT("adding Linux's virtio core and virtio-mmio transport");
 }

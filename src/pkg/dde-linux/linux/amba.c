@@ -5,8 +5,8 @@
  * line) or, without those, the "arm,primecell" devices io put on its
  * virtual bus (capability "vbus").  As in Linux, a device's
  * peripheral and component IDs are read from the last 32 bytes of its
- * register window; amba_driver_register() matches them against the
- * driver's id_table and calls probe for each device it claims.  Names
+ * register window; the bus matches them against a driver's id_table,
+ * and the driver core (bus.c) binds.  Names
  * follow the device-tree style, "9010000.pl031".
  */
 #include <linux/amba/bus.h>
@@ -26,10 +26,6 @@ struct dde_amba {
 static struct dde_amba *devices[MAX_AMBA];
 static unsigned nr_devices;
 
-struct bus_type amba_bustype = {
-	.name = "amba",
-};
-
 int dde_linux_add_amba_device(const struct dde_amba_dev_cfg *cfg)
 {
 	struct dde_amba *d;
@@ -41,7 +37,8 @@ int dde_linux_add_amba_device(const struct dde_amba_dev_cfg *cfg)
 	if (!d)
 		return -ENOMEM;
 	snprintf(name, sizeof(name), "%lx.%s", cfg->base, cfg->name);
-	dde_device_init(&d->adev.dev, name);
+	device_initialize(&d->adev.dev);
+	dev_set_name(&d->adev.dev, "%s", name);
 	d->adev.dev.bus = &amba_bustype;
 	d->adev.dev.coherent_dma_mask = DMA_BIT_MASK(32);
 	d->adev.dev.dma_mask = &d->adev.dev.coherent_dma_mask;
@@ -51,7 +48,7 @@ int dde_linux_add_amba_device(const struct dde_amba_dev_cfg *cfg)
 	d->adev.res.flags = IORESOURCE_MEM;
 	d->adev.irq[0] = cfg->irq;
 	devices[nr_devices++] = d;
-	return 0;
+	return device_add(&d->adev.dev);
 }
 
 /*
@@ -135,64 +132,56 @@ static const struct amba_id *amba_lookup(const struct amba_id *table, struct amb
 	return NULL;
 }
 
-static int amba_probe_one(struct amba_driver *drv, struct dde_amba *d)
-{
-	struct amba_device *dev = &d->adev;
-	const struct amba_id *id;
-	int ret;
+#define to_amba_driver(d) container_of(d, struct amba_driver, drv)
 
-	if (dev->dev.driver)
+/* The bus's match: the driver's id_table against the IDs in the registers. */
+static int amba_match(struct device *dev, struct device_driver *drv)
+{
+	struct amba_device *adev = to_amba_device(dev);
+
+	if (!adev->periphid && read_periphid(adev))
 		return 0;
-	if (!dev->periphid) {
-		ret = read_periphid(dev);
-		if (ret)
-			return ret;
-	}
-	id = amba_lookup(drv->id_table, dev);
-	if (!id)
-		return 0;
-	dev->dev.driver = &drv->drv;
-	ret = drv->probe(dev, id);
-	if (ret) {
-		dev_err(&dev->dev, "probe with driver %s failed with error %d\n", drv->drv.name,
-			ret);
-		dde_devres_release_all(&dev->dev);
-		dev->dev.driver = NULL;
-		return ret;
-	}
-	dde_device_bound(1);
-	dev_info(&dev->dev, "bound to driver %s (periphid %#x)\n", drv->drv.name, dev->periphid);
-	return 1;
+	return amba_lookup(to_amba_driver(drv)->id_table, adev) != NULL;
 }
+
+static int amba_probe(struct device *dev)
+{
+	struct amba_device *adev = to_amba_device(dev);
+	struct amba_driver *drv = to_amba_driver(dev->driver);
+	int ret = drv->probe(adev, amba_lookup(drv->id_table, adev));
+
+	if (!ret)
+		dev_info(dev, "periphid %#x\n", adev->periphid);
+	return ret;
+}
+
+static void amba_remove(struct device *dev)
+{
+	struct amba_driver *drv = to_amba_driver(dev->driver);
+
+	if (drv->remove)
+		drv->remove(to_amba_device(dev));
+}
+
+struct bus_type amba_bustype = {
+	.name = "amba",
+	.match = amba_match,
+	.probe = amba_probe,
+	.remove = amba_remove,
+};
 
 int amba_driver_register(struct amba_driver *drv)
 {
-	unsigned i;
-
 	if (!drv->probe)
 		return -EINVAL;
 	add_vbus_devices();
 	drv->drv.bus = &amba_bustype;
-	for (i = 0; i < nr_devices; ++i)
-		amba_probe_one(drv, devices[i]); /* as Linux: a failed probe leaves the driver */
-	return 0;
+	return driver_register(&drv->drv);
 }
 
 void amba_driver_unregister(struct amba_driver *drv)
 {
-	unsigned i;
-
-	for (i = 0; i < nr_devices; ++i) {
-		struct amba_device *dev = &devices[i]->adev;
-
-		if (dev->dev.driver != &drv->drv)
-			continue;
-		if (drv->remove)
-			drv->remove(dev);
-		dde_devres_release_all(&dev->dev);
-		dev->dev.driver = NULL;
-		dde_device_bound(-1);
-	}
+	driver_unregister(&drv->drv);
 }
 
 int amba_request_regions(struct amba_device *dev, const char *name)

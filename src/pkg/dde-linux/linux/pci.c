@@ -4,8 +4,8 @@
  * virtual bus ("vbus").  io enumerated the host bridge, assigned the BARs
  * and routed INTx (docs/io.md); here each function becomes a struct
  * pci_dev with its IDs, class and BARs as resources, named like Linux
- * ("0000:00:02.0").  __pci_register_driver() matches the driver's
- * id_table against them and probes; pdev->irq is the GIC line io's IRQ
+ * ("0000:00:02.0").  The bus matches a driver's id_table against them
+ * and the driver core (bus.c) binds; pdev->irq is the GIC line io's IRQ
  * operation hands out (request_irq() then uses io's Irq).  Config space
  * goes through io, which refuses writes to the BARs; BARs are mapped
  * through io's dataspaces (region n = BAR n).  No bridges, no MSI, no
@@ -33,10 +33,6 @@ static struct dde_pci *devices[MAX_PCI];
 static unsigned nr_devices;
 static bool scanned;
 static struct pci_bus buses[1]; /* bus 0: QEMU virt's only bus */
-
-struct bus_type pci_bus_type = {
-	.name = "pci",
-};
 
 static struct dde_pci *to_dde(const struct pci_dev *pdev)
 {
@@ -213,7 +209,8 @@ static int add_function(unsigned vbus_dev, const struct dde_pci_info *info)
 	p->dma_mask = DMA_BIT_MASK(32);
 	snprintf(name, sizeof(name), "0000:%02x:%02x.%d", info->bus, PCI_SLOT(info->devfn),
 		 PCI_FUNC(info->devfn));
-	dde_device_init(&p->dev, name);
+	device_initialize(&p->dev);
+	dev_set_name(&p->dev, "%s", name);
 	p->dev.bus = &pci_bus_type;
 	p->dev.dma_mask = &p->dma_mask;
 	p->dev.coherent_dma_mask = DMA_BIT_MASK(32);
@@ -222,7 +219,7 @@ static int add_function(unsigned vbus_dev, const struct dde_pci_info *info)
 	for (i = 0; i < PCI_STD_NUM_BARS; ++i)
 		add_resource(d, i);
 	devices[nr_devices++] = d;
-	return 0;
+	return device_add(&p->dev);
 }
 
 /* The PCI functions of the vbus, once (other devices on it are skipped). */
@@ -256,47 +253,59 @@ static const struct pci_device_id *match_id(const struct pci_device_id *id, cons
 	return NULL;
 }
 
-static int probe_one(struct pci_driver *drv, struct dde_pci *d)
+static int pci_match(struct device *dev, struct device_driver *drv)
 {
-	struct pci_dev *p = &d->pdev;
-	const struct pci_device_id *id;
+	const struct pci_device_id *ids = to_pci_driver(drv)->id_table;
+
+	return ids && match_id(ids, to_pci_dev(dev));
+}
+
+static int pci_probe(struct device *dev)
+{
+	struct pci_driver *drv = to_pci_driver(dev->driver);
+	struct pci_dev *p = to_pci_dev(dev);
+	struct dde_pci *d = to_dde(p);
 	unsigned irq;
 	int ret;
 
-	if (p->driver || !drv->id_table)
-		return 0;
-	id = match_id(drv->id_table, p);
-	if (!id)
-		return 0;
 	/* The INTx line, as io routed it (the driver reads pdev->irq). */
 	if (p->pin && !d->irq_fetched) {
 		ret = dde_l4_vbus_irq(d->vbus_dev, 0, &irq);
 		if (ret < 0) {
-			dev_err(&p->dev, "no interrupt from io: error %d\n", ret);
+			dev_err(dev, "no interrupt from io: error %d\n", ret);
 			return ret;
 		}
 		p->irq = irq;
 		d->irq_fetched = true;
 	}
 	p->driver = drv;
-	p->dev.driver = &drv->driver;
-	ret = drv->probe(p, id);
+	ret = drv->probe(p, match_id(drv->id_table, p));
 	if (ret) {
-		dev_err(&p->dev, "probe with driver %s failed with error %d\n", drv->name, ret);
-		dde_devres_release_all(&p->dev);
 		p->driver = NULL;
-		p->dev.driver = NULL;
 		return ret;
 	}
-	dev_info(&p->dev, "bound to driver %s ([%04x:%04x] class %06x, irq %u)\n", drv->name,
-		 p->vendor, p->device, p->class, p->irq);
-	return 1;
+	dev_info(dev, "[%04x:%04x] class %06x, irq %u\n", p->vendor, p->device, p->class, p->irq);
+	return 0;
 }
+
+static void pci_remove(struct device *dev)
+{
+	struct pci_dev *p = to_pci_dev(dev);
+
+	if (p->driver->remove)
+		p->driver->remove(p);
+	p->driver = NULL;
+}
+
+struct bus_type pci_bus_type = {
+	.name = "pci",
+	.match = pci_match,
+	.probe = pci_probe,
+	.remove = pci_remove,
+};
 
 int __pci_register_driver(struct pci_driver *drv, struct module *owner, const char *mod_name)
 {
-	unsigned i;
-
 	if (!drv->probe)
 		return -EINVAL;
 	drv->driver.name = drv->name;
@@ -304,26 +313,12 @@ int __pci_register_driver(struct pci_driver *drv, struct module *owner, const ch
 	drv->driver.owner = owner;
 	drv->driver.mod_name = mod_name;
 	scan();
-	for (i = 0; i < nr_devices; ++i)
-		probe_one(drv, devices[i]); /* as Linux: a failed probe leaves the driver */
-	return 0;
+	return driver_register(&drv->driver);
 }
 
 void pci_unregister_driver(struct pci_driver *drv)
 {
-	unsigned i;
-
-	for (i = 0; i < nr_devices; ++i) {
-		struct pci_dev *p = &devices[i]->pdev;
-
-		if (p->driver != drv)
-			continue;
-		if (drv->remove)
-			drv->remove(p);
-		dde_devres_release_all(&p->dev);
-		p->driver = NULL;
-		p->dev.driver = NULL;
-	}
+	driver_unregister(&drv->driver);
 }
 
 /* ---- enabling ---- */
