@@ -24,7 +24,6 @@
 
 #include <l4/l4virtio/server.h>
 #include <l4/sys/err.h>
-#include <l4/sys/irq.h>
 #include <l4/sys/utcb.h>
 #include <l4/virtio/virtio_blk.h>
 
@@ -48,7 +47,6 @@ static struct l4virtio_dev vdev;
 static struct dde_blk_info disk;
 static struct slot slots[MAX_INFLIGHT];
 static unsigned gen;
-static int in_dispatch; /* a client message is being answered (its reply is in the UTCB) */
 
 static void finish(struct slot *s, unsigned char status)
 {
@@ -152,7 +150,6 @@ static struct slot *free_slot(void)
 /* New chains on queue 0, as many as there are free slots (the rest stay posted). */
 static void blk_kick(struct l4virtio_dev *d, unsigned queue)
 {
-	int queued = 0;
 	struct slot *s;
 	int st;
 
@@ -167,17 +164,8 @@ static void blk_kick(struct l4virtio_dev *d, unsigned queue)
 			s->busy = 0;
 		} else if (st >= 0) {
 			finish(s, (unsigned char)st);
-		} else {
-			queued = 1;
 		}
 	}
-	/*
-	 * Inside a client's message (a queue just became ready) Linux must
-	 * not run: it may call out and overwrite the reply.  The kick Irq
-	 * brings the server back to its softirq point right after.
-	 */
-	if (queued && in_dispatch)
-		l4_irq_trigger(l4virtio_dev_kick_irq(d));
 }
 
 static void blk_reset(struct l4virtio_dev *d)
@@ -246,12 +234,7 @@ static int blk_ready(void)
 
 static l4_msgtag_t blk_dispatch(l4_msgtag_t tag, l4_umword_t label)
 {
-	l4_msgtag_t reply;
-
-	in_dispatch = 1;
-	reply = l4virtio_dev_dispatch(&vdev, tag, label, l4_utcb());
-	in_dispatch = 0;
-	return reply;
+	return l4virtio_dev_dispatch(&vdev, tag, label, l4_utcb());
 }
 
 /* Linux code may have called out (moe, io): a fresh slot for register_ds/_iface. */

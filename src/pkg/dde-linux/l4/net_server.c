@@ -58,8 +58,7 @@ _Static_assert(sizeof(struct net_hdr) == NET_HDR_LEN, "virtio_net_hdr layout");
 
 static struct net_server {
 	struct l4virtio_dev dev;
-	int up;		 /* the device exists (l4virtio_dev_init done) */
-	int in_dispatch; /* a client message is being answered */
+	int up; /* the device exists (l4virtio_dev_init done) */
 	l4_cap_idx_t wake_irq;
 	int raised;  /* wake_irq triggered, not yet received */
 	int carrier; /* as last reported in the config space */
@@ -187,21 +186,14 @@ static void kick_fn(void *arg)
 	l4virtio_dev_kicked(&s->dev);
 }
 
+/*
+ * Receive buffers are taken when frames arrive; transmit chains at the
+ * softirq point, which follows every kick and every client request.
+ */
 static void net_kick(struct l4virtio_dev *d, unsigned queue)
 {
-	struct net_server *s = d->priv;
-
-	/* Receive buffers are taken when frames arrive. */
-	if (queue != NET_TXQ)
-		return;
-	/*
-	 * Inside a client message the reply sits in the UTCB, which the
-	 * driver's calls out (DMA mappings ask moe) would overwrite: later.
-	 */
-	if (s->in_dispatch)
-		dde_l4_net_raise();
-	else
-		tx_run(s);
+	(void)d;
+	(void)queue;
 }
 
 static void net_reset(struct l4virtio_dev *d)
@@ -267,12 +259,7 @@ static int net_ready(void)
 
 static l4_msgtag_t net_dispatch(l4_msgtag_t tag, l4_umword_t label)
 {
-	l4_msgtag_t reply;
-
-	srv.in_dispatch = 1;
-	reply = l4virtio_dev_dispatch(&srv.dev, tag, label, l4_utcb());
-	srv.in_dispatch = 0;
-	return reply;
+	return l4virtio_dev_dispatch(&srv.dev, tag, label, l4_utcb());
 }
 
 /* Linux code may have called out (moe, io): a fresh slot for register_ds/_iface. */

@@ -60,6 +60,27 @@ static void run_softirq(void)
 	dde_l4_irq_unlock();
 }
 
+/*
+ * The softirq point after a client's request: the work a request started
+ * (a queue just became ready) runs before the next message, and may call
+ * out (moe, io), which overwrites the message registers holding the
+ * reply: they are kept aside meanwhile.  So no class has to defer work
+ * its request handler caused.
+ */
+static void softirq_keeping_reply(l4_msgtag_t reply)
+{
+	l4_umword_t saved[L4_UTCB_GENERIC_DATA_SIZE];
+	unsigned n = l4_msgtag_words(reply) + 2 * l4_msgtag_items(reply);
+
+	if (!softirq_fn)
+		return;
+	if (n > L4_UTCB_GENERIC_DATA_SIZE)
+		n = L4_UTCB_GENERIC_DATA_SIZE;
+	memcpy(saved, l4_utcb_mr()->mr, n * sizeof(saved[0]));
+	run_softirq();
+	memcpy(l4_utcb_mr()->mr, saved, n * sizeof(saved[0]));
+}
+
 static l4_msgtag_t wait(const struct dde_server_class *cls, l4_umword_t *label)
 {
 	if (cls->before_wait)
@@ -84,6 +105,7 @@ static void serve(const struct dde_server_class *cls)
 			reply = l4_msgtag(-L4_EBADPROTO, 0, 0, 0);
 		else
 			reply = cls->dispatch(tag, label);
+		softirq_keeping_reply(reply);
 		if (cls->before_wait)
 			cls->before_wait();
 		tag = l4_ipc_reply_and_wait(l4_utcb(), reply, &label, L4_IPC_NEVER);

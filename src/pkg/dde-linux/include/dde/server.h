@@ -50,9 +50,11 @@ int dde_server_attach_irq(l4_cap_idx_t irq, void (*fn)(void *arg), void *arg);
 
 /*
  * Work the server thread does after every interrupt (device lines and
- * dde_server_attach_irq() ones), as Linux runs softirqs on the way out
- * of an interrupt (NAPI polls): fn(arg) is called, under the interrupt
- * lock, until it returns 0 (nothing left).  One hook per server.
+ * dde_server_attach_irq() ones) and every client request, as Linux runs
+ * softirqs on the way out of an interrupt (NAPI polls, waiting block
+ * requests): fn(arg) is called, under the interrupt lock, until it
+ * returns 0 (nothing left).  It may call out freely: a request's reply
+ * is kept aside meanwhile.  One hook per server.
  */
 void dde_server_set_softirq(int (*fn)(void *arg), void *arg);
 
