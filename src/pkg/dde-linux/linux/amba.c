@@ -51,35 +51,34 @@ int dde_linux_add_amba_device(const struct dde_amba_dev_cfg *cfg)
 	return device_add(&d->adev.dev);
 }
 
-/*
- * One primecell of the vbus: its registers (io's dataspace, mapped and
- * known to ioremap) and its interrupt (io's Irq, known to request_irq).
- */
+/* One primecell of the vbus: its first register region and interrupt. */
 static int add_vbus_device(int index)
 {
 	struct dde_amba_dev_cfg cfg = { 0 };
-	unsigned long long phys, size;
+	struct resource res[4];
 	struct dde_vbus_dev vd;
+	int i, n = dde_l4_vbus_device(index, &vd);
 	char *at;
-	void *virt;
-	int err;
 
-	err = dde_l4_vbus_device(index, &vd);
-	if (!err)
-		err = dde_l4_vbus_mmio_map(index, 0, &virt, &phys, &size);
-	if (!err && vd.nr_irq)
-		err = dde_l4_vbus_irq(index, 0, &cfg.irq);
-	if (err) {
-		pr_err("dde: AMBA device %s from io: error %d\n", vd.name, err);
-		return err;
+	if (n >= 0)
+		n = dde_vbus_resources(index, &vd, NULL, res, ARRAY_SIZE(res));
+	if (n < 0) {
+		pr_err("dde: AMBA device %d of the vbus: error %d\n", index, n);
+		return n;
+	}
+	for (i = n - 1; i >= 0; i--) { /* backwards: the first of each kind stays */
+		if (resource_type(&res[i]) == IORESOURCE_MEM) {
+			cfg.base = res[i].start;
+			cfg.size = resource_size(&res[i]);
+		} else if (resource_type(&res[i]) == IORESOURCE_IRQ) {
+			cfg.irq = res[i].start;
+		}
 	}
 	at = strchr(vd.name, '@');
 	if (at)
-		*at = '\0'; /* "pl031@9010000" -> "9010000.pl031" below */
+		*at = '\0'; /* "pl031@9010000" -> "9010000.pl031" as the device's name */
 	cfg.name = vd.name;
-	cfg.base = phys;
-	cfg.size = size;
-	return dde_linux_add_amba_device(&cfg);
+	return cfg.size ? dde_linux_add_amba_device(&cfg) : -ENODEV;
 }
 
 static void add_vbus_devices(void)

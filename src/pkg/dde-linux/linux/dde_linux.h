@@ -35,6 +35,13 @@ struct blk_mq_hw_ctx *dde_blk_hctx(struct request_queue *q, unsigned i);
 unsigned dde_blk_nr_hctx(struct request_queue *q);
 struct gendisk *dde_blk_served_disk(void);
 
+/* vbus_dev.c: "virtio_mmio@a003e00" -> "a003e00.virtio_mmio" (kmalloc'ed), as Linux
+ * names device-tree devices; and the regions (mapped) and interrupts of vbus device
+ * index as up to max resources named name: their number, or negative. */
+char *dde_vbus_dt_name(const char *node);
+int dde_vbus_resources(int index, const struct dde_vbus_dev *vd, const char *name,
+		       struct resource *res, unsigned max);
+
 /* Linux errno -> the L4_E* code of the same number (L4Re's are errno's). */
 int dde_l4_err(int linux_err);
 

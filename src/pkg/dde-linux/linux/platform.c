@@ -65,47 +65,6 @@ struct bus_type platform_bus_type = {
 	.remove = platform_remove,
 };
 
-/* "virtio_mmio@a003e00" -> "a003e00.virtio_mmio", as Linux names DT devices. */
-static char *dt_device_name(const char *node)
-{
-	const char *at = strchr(node, '@');
-
-	if (!at)
-		return kstrdup(node, GFP_KERNEL);
-	return kasprintf(GFP_KERNEL, "%s.%.*s", at + 1, (int)(at - node), node);
-}
-
-static int add_resources(struct dde_pdev *p, const struct dde_vbus_dev *vd)
-{
-	unsigned i, n = 0;
-	int err;
-
-	for (i = 0; i < vd->nr_mmio && n < MAX_RESOURCES; ++i, ++n) {
-		unsigned long long phys, size;
-		void *virt;
-
-		err = dde_l4_vbus_mmio_map(p->vbus_index, i, &virt, &phys, &size);
-		if (err < 0) {
-			pr_err("dde: %s: register region %u from io: error %d\n", vd->name, i, err);
-			return err;
-		}
-		p->res[n] = (struct resource)DEFINE_RES_MEM_NAMED(phys, size, vd->name);
-	}
-	for (i = 0; i < vd->nr_irq && n < MAX_RESOURCES; ++i, ++n) {
-		unsigned intid;
-
-		err = dde_l4_vbus_irq(p->vbus_index, i, &intid);
-		if (err < 0) {
-			pr_err("dde: %s: interrupt %u from io: error %d\n", vd->name, i, err);
-			return err;
-		}
-		p->res[n] = (struct resource)DEFINE_RES_IRQ(intid);
-	}
-	p->pdev.num_resources = n;
-	p->pdev.resource = p->res;
-	return 0;
-}
-
 static bool known(int index)
 {
 	unsigned i;
@@ -130,7 +89,7 @@ static int add_device(int index, const struct of_device_id *match)
 	if (err < 0)
 		return err;
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
-	name = dt_device_name(vd.name);
+	name = dde_vbus_dt_name(vd.name);
 	if (!p || !name) {
 		kfree(p);
 		kfree(name);
@@ -144,10 +103,13 @@ static int add_device(int index, const struct of_device_id *match)
 	p->pdev.dev.bus = &platform_bus_type;
 	p->pdev.dev.dma_mask = &p->pdev.dev.coherent_dma_mask;
 	p->pdev.dev.coherent_dma_mask = DMA_BIT_MASK(32);
-	err = add_resources(p, &vd);
-	if (!err)
+	err = dde_vbus_resources(index, &vd, name, p->res, MAX_RESOURCES);
+	if (err >= 0) {
+		p->pdev.num_resources = err;
+		p->pdev.resource = p->res;
 		err = dev_set_name(&p->pdev.dev, "%s", name);
-	if (err) {
+	}
+	if (err < 0) {
 		pr_err("dde: device %s from io: error %d\n", vd.name, err);
 		return err;
 	}
