@@ -104,7 +104,7 @@ uint32_t io_pci_cfg_read(const struct io_dev *d, unsigned off, unsigned width);
 void io_pci_cfg_write(const struct io_dev *d, unsigned off, unsigned width, uint32_t val);
 
 /* vbus_pci.c: the PCI ops of a virtual bus, for device dev. */
-long io_vbus_pci_op(int dev, l4_umword_t op, unsigned words, l4_msgtag_t *reply);
+long io_vbus_pci_op(int dev, l4_umword_t op, unsigned words, l4_umword_t label, l4_msgtag_t *reply);
 
 /* match.c: "name@unit", "pci:BB:DD.F", "compatible=<c>[#n]", "virtio=<id|name>[#n]", "pci=VVVV:DDDD[#n]". */
 int io_match(const char *spec, const int *set, unsigned nset, char *err);

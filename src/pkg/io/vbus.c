@@ -83,7 +83,7 @@ static long op_irq(const struct io_dev *d, int dev, unsigned idx, l4_msgtag_t *r
 	return 0;
 }
 
-static long vbus_op(struct io_obj *b, l4_msgtag_t tag, l4_msgtag_t *reply)
+static long vbus_op(struct io_obj *b, l4_umword_t label, l4_msgtag_t tag, l4_msgtag_t *reply)
 {
 	l4_msg_regs_t *m = l4_utcb_mr();
 	unsigned words = l4_msgtag_words(tag);
@@ -132,7 +132,7 @@ static long vbus_op(struct io_obj *b, l4_msgtag_t tag, l4_msgtag_t *reply)
 	case L4REC_VBUS_OP_PCI_CFG_READ:
 	case L4REC_VBUS_OP_PCI_CFG_WRITE:
 	case L4REC_VBUS_OP_PCI_BAR:
-		return io_vbus_pci_op(dev, m->mr[0], words, reply);
+		return io_vbus_pci_op(dev, m->mr[0], words, label, reply);
 	default:
 		return -L4_ENOSYS;
 	}
@@ -142,7 +142,6 @@ bool io_vbus_handle(int obj, l4_umword_t label, l4_msgtag_t tag, l4_msgtag_t *re
 {
 	long r;
 
-	(void)label;
 	if (l4_msgtag_label(tag) != L4REC_PROTO_VBUS || l4_msgtag_words(tag) < 1) {
 		*reply = l4_msgtag(l4_msgtag_label(tag) != L4REC_PROTO_VBUS ? -L4_EBADPROTO :
 									      -L4_EINVAL,
@@ -150,7 +149,7 @@ bool io_vbus_handle(int obj, l4_umword_t label, l4_msgtag_t tag, l4_msgtag_t *re
 		return true;
 	}
 	*reply = l4_msgtag(0, 0, 0, 0);
-	r = vbus_op(io_obj(obj), tag, reply);
+	r = vbus_op(io_obj(obj), label, tag, reply);
 	if (r < 0)
 		*reply = l4_msgtag(r, 0, 0, 0);
 	return true;

@@ -2,7 +2,8 @@
 /*
  * The PCI ops of a virtual bus (include/l4/io/vbus.h): a PCI function's
  * identity, its configuration space, its BARs.  The caller already made
- * sure the device is on the bus.  io owns the PCI address map, so
+ * sure the device is on the bus.  Writing needs the W right on the bus
+ * capability.  io owns the PCI address map, so
  * configuration writes that touch a BAR or the expansion ROM BAR are
  * refused; everything else (command register, device-specific registers,
  * capabilities) goes to the device.  Without an IOMMU a driver that turns
@@ -40,7 +41,7 @@ static long cfg_args(unsigned words, unsigned need, unsigned *off, unsigned *wid
 	return 0;
 }
 
-long io_vbus_pci_op(int dev, l4_umword_t op, unsigned words, l4_msgtag_t *reply)
+long io_vbus_pci_op(int dev, l4_umword_t op, unsigned words, l4_umword_t label, l4_msgtag_t *reply)
 {
 	const struct io_dev *d = &io_devs[dev];
 	l4_msg_regs_t *m = l4_utcb_mr();
@@ -67,6 +68,8 @@ long io_vbus_pci_op(int dev, l4_umword_t op, unsigned words, l4_msgtag_t *reply)
 		*reply = l4_msgtag(0, 1, 0, 0);
 		return 0;
 	case L4REC_VBUS_OP_PCI_CFG_WRITE:
+		if (!(label & L4_CAP_FPAGE_W))
+			return -L4_EPERM; /* a read-only bus capability */
 		err = cfg_args(words, 5, &off, &width);
 		if (err < 0)
 			return err;
